@@ -1,0 +1,47 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout, type NavItem } from '../components/layout/app-layout.tsx';
+import { RouteError } from '../components/layout/route-error.tsx';
+import { dataSourceLabel, readDataSource } from '../api/data-source.ts';
+import { paths } from './paths.ts';
+
+export const navItems: readonly NavItem[] = [
+  { to: paths.dashboard, label: 'Dashboard', icon: '▦', end: true },
+  { to: paths.clusters, label: 'Clusters', icon: '⬡' },
+  { to: paths.fingerprints, label: 'Fingerprints', icon: '⌘' },
+  { to: paths.policies, label: 'Policies', icon: '◈' },
+  { to: paths.rulesets, label: 'Rulesets', icon: '☰' },
+  { to: paths.settings, label: 'Settings', icon: '⚙' },
+];
+
+function Layout() {
+  const source = readDataSource();
+  return <AppLayout nav={navItems} dataSourceLabel={dataSourceLabel(source)} dataSourceKind={source.kind} />;
+}
+
+/** Every page is a lazy chunk with its own error boundary. */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage }) },
+          { path: 'clusters', lazy: async () => ({ Component: (await import('../features/clusters/clusters-page.tsx')).ClustersPage }) },
+          { path: 'fingerprints', lazy: async () => ({ Component: (await import('../features/fingerprints/fingerprints-page.tsx')).FingerprintsPage }) },
+          { path: 'policies', lazy: async () => ({ Component: (await import('../features/policies/policies-page.tsx')).PoliciesPage }) },
+          { path: 'policies/new', lazy: async () => ({ Component: (await import('../features/policies/policy-editor-page.tsx')).PolicyEditorPage }) },
+          { path: 'rulesets', lazy: async () => ({ Component: (await import('../features/rulesets/rulesets-page.tsx')).RulesetsPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/settings-page.tsx')).SettingsPage }) },
+          { path: '*', lazy: async () => ({ Component: (await import('../features/not-found/not-found-page.tsx')).NotFoundPage }) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

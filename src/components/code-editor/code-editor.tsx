@@ -1,0 +1,97 @@
+import { useEffect, useRef } from 'react';
+import type { JSONSchema } from 'monaco-yaml';
+import { configureYamlSchema, monaco } from './monaco-setup.ts';
+
+export interface EditorMarker {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface CodeEditorProps {
+  value: string;
+  onChange?: (value: string) => void;
+  /** Model URI path; decides which schema applies (e.g. `policy.yaml`). */
+  path: string;
+  schema?: JSONSchema;
+  markers?: readonly EditorMarker[];
+  readOnly?: boolean;
+  theme: 'light' | 'dark';
+  ariaLabel: string;
+  height?: number | string;
+}
+
+const MARKER_OWNER = 'palisade-engine';
+
+/** Monaco YAML editor. Import it only through `LazyCodeEditor`. */
+export function CodeEditor({ value, onChange, path, schema, markers, readOnly, theme, ariaLabel, height = 480 }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    if (!host.current) return undefined;
+    configureYamlSchema(schema, [path]);
+    const uri = monaco.Uri.parse(`file:///${path}`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'yaml', uri);
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      readOnly: readOnly ?? false,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      ariaLabel,
+      theme: theme === 'dark' ? 'vs-dark' : 'vs',
+    });
+    editorRef.current = editor;
+    const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(model.getValue()));
+    return () => {
+      sub.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+    // The editor is created once per path; value/theme/markers sync below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model && model.getValue() !== value) model.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
+
+  useEffect(() => {
+    configureYamlSchema(schema, [path]);
+  }, [schema, path]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      (markers ?? []).map((m) => ({
+        startLineNumber: Math.max(1, m.line),
+        startColumn: Math.max(1, m.column),
+        endLineNumber: m.endLine ?? Math.max(1, m.line),
+        endColumn: m.endColumn ?? model.getLineMaxColumn(Math.min(model.getLineCount(), Math.max(1, m.line))),
+        message: m.message,
+        severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      })),
+    );
+  }, [markers]);
+
+  return <div ref={host} className="code-editor" style={{ height }} data-testid="code-editor" />;
+}
