@@ -90,3 +90,12 @@ test('a page whose code fails to load shows a readable error with a retry, not a
   await alert.getByRole('button', { name: 'Reload page' }).click();
   await expect(shell.heading).toHaveText('Rulesets');
 });
+
+test('the editor follows the theme toggle', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.goto('/policies/new');
+  await shell.setTheme('light');
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/\bvs\b/);
+  await shell.setTheme('dark');
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import {
   readThemePreference,
   resolveTheme,
@@ -7,28 +7,42 @@ import {
   type ThemePreference,
 } from './theme-store.ts';
 
-/** The theme preference, its resolved value, and a setter; follows system changes live. */
-export function useTheme(): { preference: ThemePreference; theme: ResolvedTheme; setPreference: (p: ThemePreference) => void } {
-  const [preference, setPref] = useState<ThemePreference>(readThemePreference);
-  const [theme, setTheme] = useState<ResolvedTheme>(() => resolveTheme(preference));
+/**
+ * One theme store for the whole page, so the toggle, Monaco and charts agree.
+ * It follows the system while the preference is 'system'.
+ */
+interface ThemeState {
+  preference: ThemePreference;
+  theme: ResolvedTheme;
+}
 
-  useEffect(() => {
-    const apply = (): void => {
-      const next = resolveTheme(preference);
-      document.documentElement.dataset.theme = next;
-      setTheme(next);
-    };
-    apply();
-    if (preference !== 'system' || typeof matchMedia !== 'function') return undefined;
-    const mq = matchMedia('(prefers-color-scheme: dark)');
-    mq.addEventListener('change', apply);
-    return () => mq.removeEventListener('change', apply);
-  }, [preference]);
+const listeners = new Set<() => void>();
+let state: ThemeState = { preference: readThemePreference(), theme: resolveTheme(readThemePreference()) };
 
-  const setPreference = useCallback((p: ThemePreference) => {
-    writeThemePreference(p);
-    setPref(p);
-  }, []);
+function publish(preference: ThemePreference): void {
+  state = { preference, theme: resolveTheme(preference) };
+  document.documentElement.dataset.theme = state.theme;
+  listeners.forEach((l) => l());
+}
 
-  return { preference, theme, setPreference };
+if (typeof matchMedia === 'function') {
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    if (state.preference === 'system') publish('system');
+  });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function setPreference(preference: ThemePreference): void {
+  writeThemePreference(preference);
+  publish(preference);
+}
+
+/** The theme preference, its resolved value, and a setter. */
+export function useTheme(): ThemeState & { setPreference: (p: ThemePreference) => void } {
+  const snapshot = useSyncExternalStore(subscribe, () => state);
+  return { ...snapshot, setPreference };
 }

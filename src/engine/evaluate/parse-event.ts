@@ -121,5 +121,5 @@ export function parseEventLine(text: string, line = 1, file?: string): EngineEve
 
 /** Narrow a parse result. */
 export function isEventDiagnostic(r: EngineEvent | EngineDiagnostic): r is EngineDiagnostic {
-  return 'message' in r && 'severity' in r;
+  return !('workload' in r);
 }

@@ -21,7 +21,6 @@ import type {
   PolicyMode,
   Protocol,
   ResponseAction,
-  SpyderbatPolicy,
   WorkloadIdentity,
 } from '../model/types.ts';
 import type { ProcessInfo } from '../match/selectors.ts';
@@ -163,5 +162,3 @@ export interface EvaluationResult {
   deviations: EventVerdict[];
   verdicts?: EventVerdict[];
 }
-
-export type { SpyderbatPolicy };
