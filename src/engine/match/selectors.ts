@@ -134,7 +134,7 @@ function labelGroup(scope: 'namespace' | 'pod', sel: LabelSelector): CompiledGro
   return { scope, expressions };
 }
 
-function fieldGroup(scope: SelectorScope, sel: FieldSelectorParts & Record<string, unknown>): CompiledGroup {
+function fieldGroup(scope: SelectorScope, sel: FieldSelectorParts): CompiledGroup {
   const keys = FIELD_KEYS[scope];
   const mapKey = (k: string): string => keys[k] ?? k;
   const expressions: CompiledExpression[] = [];
@@ -143,7 +143,7 @@ function fieldGroup(scope: SelectorScope, sel: FieldSelectorParts & Record<strin
   }
   for (const e of sel.matchFieldsExpressions ?? []) expressions.push(fromExpression(e, mapKey));
   for (const k of PLAIN_KEYS[scope] ?? []) {
-    const v = sel[k];
+    const v = (sel as Readonly<Record<string, unknown>>)[k];
     if (v !== undefined && v !== null) expressions.push(compileExpression(mapKey(k), OP_IN, toStrings(v)));
   }
   return { scope, expressions };
