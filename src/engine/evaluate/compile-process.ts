@@ -6,9 +6,10 @@
  * name by fnmatch, exe by fnmatch against any of the node's exes, euser by
  * fnmatch against any of the node's effective eusers (its own, else its
  * parent's; a root without `euser` — invalid — accepts any user).
- * Each level is a map exact name → nodes plus a list of glob-named nodes;
- * candidates are tried exact-first, then globs, each in document order, with
- * backtracking, so any path that fits is found.
+ * Each level is a map exact name → nodes (scanned with === when the level is
+ * small, to skip hashing) plus a list of glob-named nodes; candidates are tried
+ * exact-first, then globs, each in document order, with backtracking, so any
+ * path that fits is found.
  */
 import type { ProcessNode } from '../model/types.ts';
 import type { ProcessInfo } from '../match/selectors.ts';
@@ -16,8 +17,13 @@ import { compileGlob, hasGlob } from '../match/fnmatch.ts';
 
 export interface Level {
   exact: Map<string, CompiledNode[]>;
+  /** The exact-named nodes in document order, scanned with === when few (no hashing). */
+  list: CompiledNode[];
   globs: CompiledNode[];
 }
+
+/** Up to this many exact names / exes / users, a linear === scan beats a hash lookup. */
+const SCAN_LIMIT = 6;
 
 export interface CompiledNode {
   id: string;
@@ -25,14 +31,19 @@ export interface CompiledNode {
   slot: number;
   /** Ids root → this node. */
   path: readonly string[];
+  /** Exact name (null for a glob name). */
+  name: string | null;
   /** Slots root → this node. */
   pathSlots: readonly number[];
   nameGlob: RegExp | null;
   exeExact: ReadonlySet<string>;
+  /** The exact exes, when few enough to scan. */
+  exeList: readonly string[] | null;
   exeGlobs: readonly RegExp[];
   /** No euser constraint (a root without euser). */
   euserAny: boolean;
   euserExact: ReadonlySet<string>;
+  euserList: readonly string[] | null;
   euserGlobs: readonly RegExp[];
   children: Level;
 }
@@ -60,7 +71,7 @@ function splitPatterns(patterns: readonly string[]): { exact: Set<string>; globs
 }
 
 function newLevel(): Level {
-  return { exact: new Map(), globs: [] };
+  return { exact: new Map(), list: [], globs: [] };
 }
 
 function addToLevel(level: Level, node: ProcessNode, compiled: CompiledNode): void {
@@ -68,6 +79,7 @@ function addToLevel(level: Level, node: ProcessNode, compiled: CompiledNode): vo
     level.globs.push(compiled);
     return;
   }
+  level.list.push(compiled);
   const list = level.exact.get(node.name);
   if (list) list.push(compiled);
   else level.exact.set(node.name, [compiled]);
@@ -91,12 +103,15 @@ export function compileTree(roots: readonly ProcessNode[] | undefined): Compiled
       id: String(node.id),
       slot,
       path: [...parentPath, String(node.id)],
+      name: hasGlob(name) ? null : name,
       pathSlots: [...parentSlots, slot],
       nameGlob: hasGlob(name) ? compileGlob(name) : null,
       exeExact: exes.exact,
+      exeList: exes.exact.size <= SCAN_LIMIT ? [...exes.exact] : null,
       exeGlobs: exes.globs,
       euserAny: euser === null,
       euserExact: users.exact,
+      euserList: users.exact.size <= SCAN_LIMIT ? [...users.exact] : null,
       euserGlobs: users.globs,
       children: newLevel(),
     };
@@ -118,12 +133,21 @@ function anyGlob(globs: readonly RegExp[], s: string): boolean {
   return false;
 }
 
+function inList(list: readonly string[], s: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === s) return true;
+  return false;
+}
+
+function hasExact(list: readonly string[] | null, set: ReadonlySet<string>, s: string): boolean {
+  return list !== null ? inList(list, s) : set.has(s);
+}
+
 /** Does one process fit one node (its name already matched when the node is exact-named)? */
 function fits(n: CompiledNode, p: ProcessInfo): boolean {
   if (n.nameGlob !== null && !n.nameGlob.test(p.name)) return false;
-  if (!n.exeExact.has(p.exe) && !anyGlob(n.exeGlobs, p.exe)) return false;
-  if (!n.euserAny && !n.euserExact.has(p.euser) && !anyGlob(n.euserGlobs, p.euser)) return false;
-  return true;
+  if (!hasExact(n.exeList, n.exeExact, p.exe) && !anyGlob(n.exeGlobs, p.exe)) return false;
+  if (n.euserAny) return true;
+  return hasExact(n.euserList, n.euserExact, p.euser) || anyGlob(n.euserGlobs, p.euser);
 }
 
 function descend(n: CompiledNode, chain: readonly ProcessInfo[], depth: number, st: ChainMatchState): CompiledNode | null {
@@ -137,13 +161,25 @@ function descend(n: CompiledNode, chain: readonly ProcessInfo[], depth: number, 
 
 function matchLevel(level: Level, chain: readonly ProcessInfo[], depth: number, st: ChainMatchState): CompiledNode | null {
   const p = chain[depth] as ProcessInfo;
-  const bucket = level.exact.get(p.name);
-  if (bucket !== undefined) {
-    for (let i = 0; i < bucket.length; i++) {
-      const n = bucket[i] as CompiledNode;
-      if (fits(n, p)) {
+  const name = p.name;
+  const list = level.list;
+  if (list.length <= SCAN_LIMIT) {
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i] as CompiledNode;
+      if (n.name === name && fits(n, p)) {
         const r = descend(n, chain, depth, st);
         if (r !== null) return r;
+      }
+    }
+  } else {
+    const bucket = level.exact.get(name);
+    if (bucket !== undefined) {
+      for (let i = 0; i < bucket.length; i++) {
+        const n = bucket[i] as CompiledNode;
+        if (fits(n, p)) {
+          const r = descend(n, chain, depth, st);
+          if (r !== null) return r;
+        }
       }
     }
   }

@@ -6,14 +6,22 @@
  * Each policy is filed under one "anchor": an `In` constraint whose values are
  * all exact (no glob) on a field the identity carries — by preference container
  * ID, image ID, image, container name, service cgroup, service name, a
- * namespace or pod label, machine uid, hostname, cluster uid, cluster name.
- * Policies without such a constraint (only globs, only NotIn/Exists…) go to a
- * short residual list that is checked for every event. Candidates are then
- * checked with the full compiled selectors.
+ * namespace or pod label, machine uid, hostname, cluster uid, cluster name —
+ * found with one map lookup per field. Without one, a glob `In` constraint
+ * (e.g. `image: repo:1.*`) files it under a glob dimension whose matches are
+ * memoized per distinct identity value; policies with no `In` at all (only
+ * NotIn / Exists …) form a residual list checked for every event. Candidates
+ * are then checked with the rest of their selectors (the anchor excluded).
  */
 import type { PolicyMode, SpyderbatPolicy, WorkloadIdentity, WorkloadPolicy, WorkloadType } from '../model/types.ts';
-import type { CompiledGroup, SelectorPredicate, SelectorScope } from '../match/selectors.ts';
-import { compileSelectorsFull, OP_IN, pickSelectors } from '../match/selectors.ts';
+import type { CompiledExpression, CompiledGroup, SelectorPredicate, SelectorScope } from '../match/selectors.ts';
+import {
+  compileSelectorsFull,
+  expressionValueMatches,
+  OP_IN,
+  pickSelectors,
+  predicateOfGroups,
+} from '../match/selectors.ts';
 import type { CompiledResponse } from './actions.ts';
 import { compileResponse } from './actions.ts';
 import type { CompiledNetwork } from './compile-network.ts';
@@ -111,26 +119,57 @@ const ANCHOR_ORDER: readonly (readonly [SelectorScope, string | null])[] = [
 interface Anchor {
   scope: SelectorScope;
   key: string;
-  values: readonly string[];
+  expr: CompiledExpression;
 }
 
-function findAnchor(groups: readonly CompiledGroup[]): Anchor | null {
+/** The first `In` constraint in preference order: exact-only when `exact`, else any (globs allowed). */
+function findAnchor(groups: readonly CompiledGroup[], exact: boolean): Anchor | null {
   for (const [scope, key] of ANCHOR_ORDER) {
     for (const g of groups) {
       if (g.scope !== scope) continue;
       for (const e of g.expressions) {
-        if (e.op !== OP_IN || e.globs.length > 0 || e.values.length === 0) continue;
-        if (key === null || e.key === key) return { scope, key: e.key, values: e.values };
+        if (e.op !== OP_IN || e.values.length === 0 || (exact && e.globs.length > 0)) continue;
+        if (key === null || e.key === key) return { scope, key: e.key, expr: e };
       }
     }
   }
   return null;
 }
 
+/** A policy filed in the index, with what remains to check once the anchor matched (null: nothing). */
+interface Entry {
+  policy: CompiledPolicy;
+  rest: SelectorPredicate | null;
+}
+
+/** The groups without the anchor expression (its scope is known present); null when nothing is left. */
+function restOf(groups: readonly CompiledGroup[], anchor: CompiledExpression | null): SelectorPredicate | null {
+  if (anchor === null) return predicateOfGroups(groups);
+  const rest: CompiledGroup[] = [];
+  for (const g of groups) {
+    if (!g.expressions.includes(anchor)) rest.push(g);
+    else if (g.expressions.length > 1) rest.push({ scope: g.scope, expressions: g.expressions.filter((e) => e !== anchor) });
+  }
+  return rest.length === 0 ? null : predicateOfGroups(rest);
+}
+
+/**
+ * Policies whose best constraint is a glob `In` on one field: the matching
+ * entries are computed once per distinct identity value and memoized.
+ */
+interface GlobDim {
+  scope: SelectorScope;
+  key: string;
+  entries: { expr: CompiledExpression; entry: Entry }[];
+  memo: Map<string, Entry[]>;
+}
+
+const MEMO_LIMIT = 20_000;
+
 interface FieldDim {
   scope: FieldScope;
   key: string;
-  map: Map<string, CompiledPolicy[]>;
+  map: Map<string, Entry[]>;
 }
 
 function fieldScopeObject(scope: FieldScope, id: WorkloadIdentity): Readonly<Record<string, unknown>> | undefined {
@@ -146,10 +185,21 @@ function fieldScopeObject(scope: FieldScope, id: WorkloadIdentity): Readonly<Rec
   }
 }
 
-function push<K>(map: Map<K, CompiledPolicy[]>, key: K, p: CompiledPolicy): void {
+function scopeValue(scope: SelectorScope, key: string, id: WorkloadIdentity): string | undefined {
+  let obj: Readonly<Record<string, unknown>> | undefined;
+  if (scope === 'namespace') obj = id.namespaceLabels;
+  else if (scope === 'pod') obj = id.podLabels;
+  else if (scope === 'process') obj = undefined;
+  else obj = fieldScopeObject(scope, id);
+  if (obj === undefined || !Object.hasOwn(obj, key)) return undefined;
+  const v = obj[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function push<K>(map: Map<K, Entry[]>, key: K, e: Entry): void {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [p]);
-  else if (!list.includes(p)) list.push(p);
+  if (list === undefined) map.set(key, [e]);
+  else if (!list.includes(e)) list.push(e);
 }
 
 /** Insert keeping `out` ordered by policy index (lists are short). */
@@ -165,25 +215,36 @@ function insertSorted(out: CompiledPolicy[], p: CompiledPolicy): void {
 
 export class PolicyIndex {
   private readonly fields: FieldDim[] = [];
-  private readonly nsLabels = new Map<string, Map<string, CompiledPolicy[]>>();
-  private readonly podLabels = new Map<string, Map<string, CompiledPolicy[]>>();
-  private readonly residual: CompiledPolicy[] = [];
+  private readonly nsLabels = new Map<string, Map<string, Entry[]>>();
+  private readonly podLabels = new Map<string, Map<string, Entry[]>>();
+  private readonly globs: GlobDim[] = [];
+  private readonly residual: Entry[] = [];
 
   constructor(policies: readonly CompiledPolicy[]) {
     for (const p of policies) {
-      const anchor = findAnchor(p.groups);
+      const anchor = findAnchor(p.groups, true);
       if (anchor === null) {
-        this.residual.push(p);
-      } else if (anchor.scope === 'namespace' || anchor.scope === 'pod') {
+        const glob = findAnchor(p.groups, false);
+        if (glob === null) {
+          this.residual.push({ policy: p, rest: restOf(p.groups, null) });
+        } else {
+          let dim = this.globs.find((d) => d.scope === glob.scope && d.key === glob.key);
+          if (dim === undefined) this.globs.push((dim = { scope: glob.scope, key: glob.key, entries: [], memo: new Map() }));
+          dim.entries.push({ expr: glob.expr, entry: { policy: p, rest: restOf(p.groups, glob.expr) } });
+        }
+        continue;
+      }
+      const entry: Entry = { policy: p, rest: restOf(p.groups, anchor.expr) };
+      if (anchor.scope === 'namespace' || anchor.scope === 'pod') {
         const labels = anchor.scope === 'namespace' ? this.nsLabels : this.podLabels;
         let byValue = labels.get(anchor.key);
         if (byValue === undefined) labels.set(anchor.key, (byValue = new Map()));
-        for (const v of anchor.values) push(byValue, v, p);
+        for (const v of anchor.expr.values) push(byValue, v, entry);
       } else {
         const scope = anchor.scope as FieldScope;
         let dim = this.fields.find((d) => d.scope === scope && d.key === anchor.key);
         if (dim === undefined) this.fields.push((dim = { scope, key: anchor.key, map: new Map() }));
-        for (const v of anchor.values) push(dim.map, v, p);
+        for (const v of anchor.expr.values) push(dim.map, v, entry);
       }
     }
   }
@@ -191,6 +252,11 @@ export class PolicyIndex {
   /** Number of policies checked for every event regardless of identity. */
   get residualSize(): number {
     return this.residual.length;
+  }
+
+  /** Number of policies filed under a glob constraint (memoized per identity value). */
+  get globSize(): number {
+    return this.globs.reduce((n, d) => n + d.entries.length, 0);
   }
 
   /** Fill `out` (cleared first) with the policies covering `id`, ordered by index. */
@@ -208,12 +274,25 @@ export class PolicyIndex {
     }
     if (this.nsLabels.size > 0 && id.namespaceLabels !== undefined) lookupLabels(this.nsLabels, id.namespaceLabels, id, out);
     if (this.podLabels.size > 0 && id.podLabels !== undefined) lookupLabels(this.podLabels, id.podLabels, id, out);
+    const globs = this.globs;
+    for (let i = 0; i < globs.length; i++) {
+      const d = globs[i] as GlobDim;
+      const v = scopeValue(d.scope, d.key, id);
+      if (v === undefined) continue;
+      let list = d.memo.get(v);
+      if (list === undefined) {
+        list = d.entries.filter((e) => expressionValueMatches(e.expr, v)).map((e) => e.entry);
+        if (d.memo.size >= MEMO_LIMIT) d.memo.clear();
+        d.memo.set(v, list);
+      }
+      if (list.length > 0) collect(list, id, out);
+    }
     collect(this.residual, id, out);
   }
 }
 
 function lookupLabels(
-  index: Map<string, Map<string, CompiledPolicy[]>>,
+  index: Map<string, Map<string, Entry[]>>,
   labels: Readonly<Record<string, string>>,
   id: WorkloadIdentity,
   out: CompiledPolicy[],
@@ -228,9 +307,10 @@ function lookupLabels(
   }
 }
 
-function collect(list: readonly CompiledPolicy[], id: WorkloadIdentity, out: CompiledPolicy[]): void {
+function collect(list: readonly Entry[], id: WorkloadIdentity, out: CompiledPolicy[]): void {
   for (let i = 0; i < list.length; i++) {
-    const p = list[i] as CompiledPolicy;
-    if (p.type === id.type && p.test(id)) insertSorted(out, p);
+    const e = list[i] as Entry;
+    const p = e.policy;
+    if (p.type === id.type && (e.rest === null || e.rest(id))) insertSorted(out, p);
   }
 }

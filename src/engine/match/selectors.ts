@@ -65,6 +65,8 @@ export interface CompiledExpression {
   globs: readonly RegExp[];
   /** The values as written, for indexing and messages. */
   values: readonly string[];
+  /** The only value, when there is exactly one and it has no glob (compared with ===). */
+  single: string | null;
 }
 
 export interface CompiledGroup {
@@ -115,7 +117,8 @@ function compileExpression(key: string, op: OpCode, values: readonly string[]): 
     if (hasGlob(v)) globs.push(compileGlob(v));
     else exact.add(v);
   }
-  return { key, op, exact, globs, values };
+  const only = values.length === 1 && globs.length === 0 ? (values[0] as string) : null;
+  return { key, op, exact, globs, values, single: only };
 }
 
 function fromExpression(e: MatchExpression, mapKey: (k: string) => string): CompiledExpression {
@@ -179,6 +182,7 @@ function valueOf(obj: ScopeObject, key: string): string | undefined {
 
 /** `In` on a present value. */
 export function expressionValueMatches(e: CompiledExpression, value: string): boolean {
+  if (e.single !== null) return e.single === value;
   if (e.exact.has(value)) return true;
   const globs = e.globs;
   for (let i = 0; i < globs.length; i++) {
@@ -222,8 +226,13 @@ export function compileSelectors(selectors: SelectorSet): SelectorPredicate {
 /** Like {@link compileSelectors}, also returning the groups (used by policy indexes). */
 export function compileSelectorsFull(selectors: SelectorSet): CompiledSelectors {
   const groups = compileSelectorGroups(selectors);
+  return { groups, test: predicateOfGroups(groups) };
+}
+
+/** The AND of compiled groups (a group whose scope is absent, or that has no expressions, fails). */
+export function predicateOfGroups(groups: readonly CompiledGroup[]): SelectorPredicate {
   const n = groups.length;
-  const test: SelectorPredicate = (id, proc) => {
+  return (id, proc) => {
     for (let g = 0; g < n; g++) {
       const group = groups[g] as CompiledGroup;
       const obj = scopeObject(group.scope, id, proc);
@@ -235,7 +244,6 @@ export function compileSelectorsFull(selectors: SelectorSet): CompiledSelectors 
     }
     return true;
   };
-  return { groups, test };
 }
 
 /**
