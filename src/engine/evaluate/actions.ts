@@ -5,6 +5,7 @@
  * Actions in the actions list are taken." So: every scoped action (under
  * `actions`) whose selectors all match the workload (and the deviating process,
  * for `processSelector`) fires; when none fires, the `default` list fires.
+ * (Option `defaultActions: 'always'` fires the defaults in every case.)
  * Selectors may sit beside the action key or inside the action body (seed 001
  * writes `agentKillProcess: {podSelector: …}`); both places are ANDed.
  * A scoped entry without any selector never fires (it is invalid: "needs ≥1
@@ -15,7 +16,7 @@
 import type { ActionName, PolicyMode, PolicyResponse, ResponseAction, WorkloadIdentity } from '../model/types.ts';
 import type { ProcessInfo, SelectorPredicate } from '../match/selectors.ts';
 import { compileSelectors, pickSelectors, SELECTOR_NAMES } from '../match/selectors.ts';
-import type { FiredAction } from './types.ts';
+import type { DefaultActionsMode, FiredAction } from './types.ts';
 
 const ACTION_NAMES: readonly ActionName[] = [
   'makeRedFlag',
@@ -88,13 +89,27 @@ export function compileResponse(response: PolicyResponse | undefined, mode: Poli
   return { defaults, scoped, plainDefaults };
 }
 
-/** The actions that fire for a deviation of this workload / process. */
-export function firedActions(r: CompiledResponse, id: WorkloadIdentity, proc: ProcessInfo | undefined): readonly FiredAction[] {
+/**
+ * The actions that fire for a deviation of this workload / process.
+ * `mode`: `fallback` (seed 001: only when no scoped action fires) or
+ * `always` (defaults after the scoped actions).
+ */
+export function firedActions(
+  r: CompiledResponse,
+  id: WorkloadIdentity,
+  proc: ProcessInfo | undefined,
+  mode: DefaultActionsMode = 'fallback',
+): readonly FiredAction[] {
   let out: FiredAction[] | null = null;
   for (const s of r.scoped) {
     if (s.test === null || s.test(id, proc)) (out ??= []).push(s.fired);
   }
-  if (out !== null) return out;
+  if (out !== null) {
+    if (mode === 'always') {
+      for (const d of r.defaults) if (d.test === null || d.test(id, proc)) out.push(d.fired);
+    }
+    return out;
+  }
   if (r.plainDefaults !== null) return r.plainDefaults.length === 0 ? NONE : r.plainDefaults;
   const defaults = r.defaults.filter((d) => d.test === null || d.test(id, proc)).map((d) => d.fired);
   return defaults.length === 0 ? NONE : defaults;

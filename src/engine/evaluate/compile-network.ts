@@ -10,7 +10,7 @@
  * a short list. IPv4 blocks are numeric ranges; IPv6 blocks use cidr.ts.
  * The lowest-index allowing rule wins; within it, the first matching peer.
  */
-import type { Direction, EgressRule, IngressRule, NetworkPolicy, Peer, Protocol } from '../model/types.ts';
+import type { Direction, EgressRule, IngressRule, NetworkPolicy, Peer } from '../model/types.ts';
 import type { Network } from '../match/cidr.ts';
 import { networkContains, parseCidr } from '../match/cidr.ts';
 import { compileGlob, hasGlob } from '../match/fnmatch.ts';
@@ -152,8 +152,8 @@ function compileDirection(
 ): DirectionRules {
   const dir: DirectionRules = { buckets: new Map(), ranged: [], count: rules.length, hasProcessRules: false };
   rules.forEach((rule, index) => {
-    const peersIn: readonly Peer[] = ('from' in rule ? rule.from : (rule as EgressRule).to) ?? [];
-    const peers = peersIn.map((p, peerIndex) =>
+    const peersIn: readonly Peer[] | undefined = 'from' in rule ? rule.from : rule.to;
+    const peers = (peersIn ?? []).map((p, peerIndex) =>
       compilePeer(p, Object.freeze({ direction, ruleIndex: index, peerIndex }), slotBase + index),
     );
     let procMask: Uint8Array | null = null;
@@ -168,8 +168,9 @@ function compileDirection(
     for (const pr of rule.ports ?? []) {
       const lo = Number(pr.port);
       const hi = pr.endPort === undefined ? lo : Number(pr.endPort);
-      const udp = (pr.protocol as Protocol) === 'UDP';
-      if (pr.protocol !== 'UDP' && pr.protocol !== 'TCP') continue;
+      const protocol: unknown = pr.protocol;
+      if (protocol !== 'UDP' && protocol !== 'TCP') continue;
+      const udp = protocol === 'UDP';
       if (lo === hi) {
         const key = lo * 2 + (udp ? 1 : 0);
         const list = dir.buckets.get(key);

@@ -10,7 +10,7 @@ export function evaluateEvents(
   events: Iterable<EngineEvent>,
   opts: EvaluateOptions = {},
 ): EvaluationResult {
-  const evaluator = new EventEvaluator(policies);
+  const evaluator = new EventEvaluator(policies, opts);
   const maxDeviations = opts.maxDeviations ?? DEFAULT_MAX_DEVIATIONS;
   const deviations: EventVerdict[] = [];
   const verdicts: EventVerdict[] | undefined = opts.keepVerdicts === true ? [] : undefined;

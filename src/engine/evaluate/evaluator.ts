@@ -10,9 +10,10 @@
  *   (compile-process.ts) unless `disableProcesses: all`.
  * - Connection event: allowed by `disableConnections` / `disablePrivate…` /
  *   `disablePublic…` for its direction, or by a network rule
- *   (compile-network.ts). The chain is matched to find the leaf's node for
- *   rules with `processes`; when the leaf can match several nodes, each is
- *   tried. A connection event does not report process deviations.
+ *   (compile-network.ts). When some rule of that direction has `processes`,
+ *   the chain is matched to find the leaf's node (and `processPath` is set);
+ *   when the leaf can match several nodes, each is tried. A connection event
+ *   does not report process deviations.
  * - Counters: process nodes count process-event matches (every node on the
  *   matched path); network rules count the connections they allowed.
  *
@@ -21,6 +22,7 @@
  */
 import type { SpyderbatPolicy } from '../model/types.ts';
 import type { ProcessInfo } from '../match/selectors.ts';
+import type { Network } from '../match/cidr.ts';
 import { isPrivateNetwork, parseIp } from '../match/cidr.ts';
 import { firedActions } from './actions.ts';
 import type { ChainMatchState, CompiledNode } from './compile-process.ts';
@@ -30,10 +32,18 @@ import { matchConnection, parseIpv4 } from './compile-network.ts';
 import type { CompiledPolicy } from './policy-index.ts';
 import { compilePolicy, isEvaluable, PolicyIndex } from './policy-index.ts';
 import { coverageOf } from './summary.ts';
-import type { EngineEvent, EvaluationSummary, EventConnection, EventVerdict, PolicyVerdict } from './types.ts';
+import type {
+  DefaultActionsMode,
+  EngineEvent,
+  EvaluationSummary,
+  EvaluatorOptions,
+  EventConnection,
+  EventVerdict,
+  PolicyVerdict,
+} from './types.ts';
 
 const NO_ACTIONS: readonly never[] = Object.freeze([]);
-const PRIVATE_CACHE_LIMIT = 4096;
+const CACHE_LIMIT = 4096;
 
 function blankVerdict(): PolicyVerdict {
   return {
@@ -60,9 +70,13 @@ export class EventEvaluator {
   private readonly state: ChainMatchState = { depth: 0, node: null };
   private readonly probe: ConnectionProbe = { ip4: -1, ip6: null, dns: undefined, leaf: -1 };
   private readonly privateCache = new Map<string, boolean>();
-  private counts = { events: 0, processEvents: 0, connectionEvents: 0, uncovered: 0, allowed: 0, deviations: 0 };
+  private readonly v6Cache = new Map<string, Network | null>();
+  private readonly counts = { events: 0, processEvents: 0, connectionEvents: 0, uncovered: 0, allowed: 0, deviations: 0 };
 
-  constructor(policies: readonly SpyderbatPolicy[]) {
+  private readonly defaultActions: DefaultActionsMode;
+
+  constructor(policies: readonly SpyderbatPolicy[], opts: EvaluatorOptions = {}) {
+    this.defaultActions = opts.defaultActions ?? 'fallback';
     this.compiled = [];
     policies.forEach((p, i) => {
       if (isEvaluable(p)) this.compiled.push(compilePolicy(p, i));
@@ -71,7 +85,7 @@ export class EventEvaluator {
     this.verdict = { event: undefined as unknown as EngineEvent, covered: false, deviation: false, policies: [] };
   }
 
-  /** Policies checked for every event whatever its workload (glob-only / absent selectors). */
+  /** Policies checked for every event whatever its workload (no `In` constraint to index them by). */
   get residualPolicies(): number {
     return this.index.residualSize;
   }
@@ -81,21 +95,22 @@ export class EventEvaluator {
     const c = this.counts;
     v.event = event;
     v.deviation = false;
-    v.policies.length = 0;
     c.events += 1;
     const conn = event.kind === 'connection' ? event.connection : undefined;
     if (conn !== undefined) c.connectionEvents += 1;
     else c.processEvents += 1;
     const cands = this.candidates;
-    this.index.lookup(event.workload, cands);
-    v.covered = cands.length > 0;
-    if (!v.covered) {
+    const policies = v.policies;
+    const n = this.index.lookup(event.workload, cands);
+    v.covered = n > 0;
+    if (n === 0) {
+      if (policies.length !== 0) policies.length = 0;
       c.uncovered += 1;
       return v;
     }
     if (conn !== undefined) this.prepareProbe(conn);
     let privacy = -1;
-    for (let i = 0; i < cands.length; i++) {
+    for (let i = 0; i < n; i++) {
       const p = cands[i] as CompiledPolicy;
       let pv = this.pool[i];
       if (pv === undefined) this.pool.push((pv = blankVerdict()));
@@ -127,10 +142,11 @@ export class EventEvaluator {
       if (!pv.allowed) {
         v.deviation = true;
         p.deviations += 1;
-        pv.actions = firedActions(p.response, event.workload, leafOf(event));
+        pv.actions = firedActions(p.response, event.workload, leafOf(event), this.defaultActions);
       }
-      v.policies.push(pv);
+      policies[i] = pv;
     }
+    if (policies.length !== n) policies.length = n;
     if (v.deviation) c.deviations += 1;
     else c.allowed += 1;
     return v;
@@ -162,7 +178,8 @@ export class EventEvaluator {
     const udp = conn.protocol === 'UDP';
     const probe = this.probe;
     const chain = event.process.chain;
-    const leaf: CompiledNode | null = matchChain(p.tree, chain, this.state);
+    // The chain only matters to rules with `processes`.
+    const leaf: CompiledNode | null = dir.hasProcessRules ? matchChain(p.tree, chain, this.state) : null;
     probe.leaf = leaf === null ? -1 : leaf.slot;
     if (leaf !== null) pv.processPath = leaf.path;
     let peer: CompiledPeer | null = matchConnection(dir, conn.port, udp, probe);
@@ -197,11 +214,19 @@ export class EventEvaluator {
     if (ip !== undefined) {
       probe.ip4 = parseIpv4(ip);
       // Only strict dotted quads are IPv4 (as Python's ipaddress); anything with ':' may be IPv6.
-      if (probe.ip4 < 0 && ip.includes(':')) {
-        const parsed = parseIp(ip);
-        if (parsed !== null && parsed.family === 6) probe.ip6 = parsed;
-      }
+      if (probe.ip4 < 0 && ip.includes(':')) probe.ip6 = this.parseV6(ip);
     }
+  }
+
+  private parseV6(ip: string): Network | null {
+    let hit = this.v6Cache.get(ip);
+    if (hit === undefined) {
+      const parsed = parseIp(ip);
+      hit = parsed !== null && parsed.family === 6 ? parsed : null;
+      if (this.v6Cache.size >= CACHE_LIMIT) this.v6Cache.clear();
+      this.v6Cache.set(ip, hit);
+    }
+    return hit;
   }
 
   /** Private peer: the IP is private (Python `is_private`); without an IP, the name ends in `.local`. */
@@ -210,7 +235,7 @@ export class EventEvaluator {
     let hit = this.privateCache.get(conn.ip);
     if (hit === undefined) {
       hit = isPrivateNetwork(conn.ip);
-      if (this.privateCache.size >= PRIVATE_CACHE_LIMIT) this.privateCache.clear();
+      if (this.privateCache.size >= CACHE_LIMIT) this.privateCache.clear();
       this.privateCache.set(conn.ip, hit);
     }
     return hit;

@@ -7,9 +7,11 @@ export type { EventGenOptions, GeneratedFleet } from './generate-events.ts';
 export { mulberry32, sampleGlob, sampleIp } from './sample.ts';
 export type { Rng } from './sample.ts';
 export type {
+  DefaultActionsMode,
   DeviationKind,
   EngineEvent,
   EvaluateOptions,
+  EvaluatorOptions,
   EvaluationResult,
   EvaluationSummary,
   EventConnection,

@@ -7,11 +7,13 @@ import type { EngineEvent } from './types.ts';
 
 type Obj = Record<string, unknown>;
 
-class EventError {
+class EventError extends Error {
   constructor(
     readonly path: string,
-    readonly message: string,
-  ) {}
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function isObj(v: unknown): v is Obj {

@@ -99,8 +99,6 @@ export function compilePolicy(policy: WorkloadPolicy, index: number): CompiledPo
   };
 }
 
-type FieldScope = Exclude<SelectorScope, 'namespace' | 'pod' | 'process'>;
-
 const ANCHOR_ORDER: readonly (readonly [SelectorScope, string | null])[] = [
   ['container', 'containerID'],
   ['container', 'imageID'],
@@ -154,34 +152,37 @@ function restOf(groups: readonly CompiledGroup[], anchor: CompiledExpression | n
 }
 
 /**
- * Policies whose best constraint is a glob `In` on one field: the matching
- * entries are computed once per distinct identity value and memoized.
+ * One indexed field (or label key): exact anchors in a map; glob anchors
+ * matched once per distinct identity value and memoized together with the
+ * exact hits, so the steady state is one map lookup per dimension.
  */
-interface GlobDim {
+interface Dim {
   scope: SelectorScope;
   key: string;
-  entries: { expr: CompiledExpression; entry: Entry }[];
-  memo: Map<string, Entry[]>;
+  get: (id: WorkloadIdentity) => unknown;
+  exact: Map<string, Entry[]>;
+  globEntries: { expr: CompiledExpression; entry: Entry }[];
+  memo: Map<string, readonly Entry[]>;
 }
 
 const MEMO_LIMIT = 20_000;
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
 
-interface FieldDim {
-  scope: FieldScope;
-  key: string;
-  map: Map<string, Entry[]>;
-}
-
-function fieldScopeObject(scope: FieldScope, id: WorkloadIdentity): Readonly<Record<string, unknown>> | undefined {
-  switch (scope) {
-    case 'container':
-      return id.container;
-    case 'service':
-      return id.service;
-    case 'machine':
-      return id.machine;
-    case 'cluster':
-      return id.cluster;
+/** A getter for one identity field; direct property reads for the known keys. */
+function getterOf(scope: SelectorScope, key: string): (id: WorkloadIdentity) => unknown {
+  switch (`${scope}.${key}`) {
+    case 'container.image':
+      return (id) => id.container?.image;
+    case 'container.imageID':
+      return (id) => id.container?.imageID;
+    case 'container.containerName':
+      return (id) => id.container?.containerName;
+    case 'container.containerID':
+      return (id) => id.container?.containerID;
+    case 'service.cgroup':
+      return (id) => id.service?.cgroup;
+    default:
+      return (id) => scopeValue(scope, key, id);
   }
 }
 
@@ -189,64 +190,67 @@ function scopeValue(scope: SelectorScope, key: string, id: WorkloadIdentity): st
   let obj: Readonly<Record<string, unknown>> | undefined;
   if (scope === 'namespace') obj = id.namespaceLabels;
   else if (scope === 'pod') obj = id.podLabels;
-  else if (scope === 'process') obj = undefined;
-  else obj = fieldScopeObject(scope, id);
-  if (obj === undefined || !Object.hasOwn(obj, key)) return undefined;
-  const v = obj[key];
+  else if (scope === 'container') obj = id.container;
+  else if (scope === 'service') obj = id.service;
+  else if (scope === 'machine') obj = id.machine;
+  else if (scope === 'cluster') obj = id.cluster;
+  if (obj === undefined) return undefined;
+  const v = obj[key]; // inherited members are never strings
   return typeof v === 'string' ? v : undefined;
 }
 
-function push<K>(map: Map<K, Entry[]>, key: K, e: Entry): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [e]);
-  else if (!list.includes(e)) list.push(e);
-}
-
-/** Insert keeping `out` ordered by policy index (lists are short). */
-function insertSorted(out: CompiledPolicy[], p: CompiledPolicy): void {
-  let i = out.length;
-  out.push(p);
+/** Insert keeping `out[0..n)` ordered by policy index (lists are short); returns the new count. */
+function insertSorted(out: CompiledPolicy[], n: number, p: CompiledPolicy): number {
+  let i = n;
   while (i > 0 && (out[i - 1] as CompiledPolicy).index > p.index) {
     out[i] = out[i - 1] as CompiledPolicy;
     i -= 1;
   }
   out[i] = p;
+  return n + 1;
+}
+
+function collect(list: readonly Entry[], id: WorkloadIdentity, out: CompiledPolicy[], n: number): number {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as Entry;
+    const p = e.policy;
+    if (p.type === id.type && (e.rest === null || e.rest(id))) n = insertSorted(out, n, p);
+  }
+  return n;
 }
 
 export class PolicyIndex {
-  private readonly fields: FieldDim[] = [];
-  private readonly nsLabels = new Map<string, Map<string, Entry[]>>();
-  private readonly podLabels = new Map<string, Map<string, Entry[]>>();
-  private readonly globs: GlobDim[] = [];
+  private readonly dims: Dim[] = [];
   private readonly residual: Entry[] = [];
 
   constructor(policies: readonly CompiledPolicy[]) {
     for (const p of policies) {
-      const anchor = findAnchor(p.groups, true);
+      const anchor = findAnchor(p.groups, true) ?? findAnchor(p.groups, false);
       if (anchor === null) {
-        const glob = findAnchor(p.groups, false);
-        if (glob === null) {
-          this.residual.push({ policy: p, rest: restOf(p.groups, null) });
-        } else {
-          let dim = this.globs.find((d) => d.scope === glob.scope && d.key === glob.key);
-          if (dim === undefined) this.globs.push((dim = { scope: glob.scope, key: glob.key, entries: [], memo: new Map() }));
-          dim.entries.push({ expr: glob.expr, entry: { policy: p, rest: restOf(p.groups, glob.expr) } });
-        }
+        this.residual.push({ policy: p, rest: restOf(p.groups, null) });
         continue;
       }
       const entry: Entry = { policy: p, rest: restOf(p.groups, anchor.expr) };
-      if (anchor.scope === 'namespace' || anchor.scope === 'pod') {
-        const labels = anchor.scope === 'namespace' ? this.nsLabels : this.podLabels;
-        let byValue = labels.get(anchor.key);
-        if (byValue === undefined) labels.set(anchor.key, (byValue = new Map()));
-        for (const v of anchor.expr.values) push(byValue, v, entry);
-      } else {
-        const scope = anchor.scope as FieldScope;
-        let dim = this.fields.find((d) => d.scope === scope && d.key === anchor.key);
-        if (dim === undefined) this.fields.push((dim = { scope, key: anchor.key, map: new Map() }));
-        for (const v of anchor.expr.values) push(dim.map, v, entry);
+      const dim = this.dimOf(anchor.scope, anchor.key);
+      if (anchor.expr.globs.length > 0) {
+        dim.globEntries.push({ expr: anchor.expr, entry });
+        continue;
+      }
+      for (const v of anchor.expr.values) {
+        const list = dim.exact.get(v);
+        if (list === undefined) dim.exact.set(v, [entry]);
+        else if (!list.includes(entry)) list.push(entry);
       }
     }
+  }
+
+  private dimOf(scope: SelectorScope, key: string): Dim {
+    let dim = this.dims.find((d) => d.scope === scope && d.key === key);
+    if (dim === undefined) {
+      dim = { scope, key, get: getterOf(scope, key), exact: new Map(), globEntries: [], memo: new Map() };
+      this.dims.push(dim);
+    }
+    return dim;
   }
 
   /** Number of policies checked for every event regardless of identity. */
@@ -256,61 +260,39 @@ export class PolicyIndex {
 
   /** Number of policies filed under a glob constraint (memoized per identity value). */
   get globSize(): number {
-    return this.globs.reduce((n, d) => n + d.entries.length, 0);
+    return this.dims.reduce((n, d) => n + d.globEntries.length, 0);
   }
 
-  /** Fill `out` (cleared first) with the policies covering `id`, ordered by index. */
-  lookup(id: WorkloadIdentity, out: CompiledPolicy[]): void {
-    out.length = 0;
-    const fields = this.fields;
-    for (let i = 0; i < fields.length; i++) {
-      const d = fields[i] as FieldDim;
-      const obj = fieldScopeObject(d.scope, id);
-      if (obj === undefined) continue;
-      const v = obj[d.key];
+  /**
+   * Write the policies covering `id` into `out[0..n)`, ordered by index, and
+   * return n (entries past n are stale: no truncation, no allocation).
+   */
+  lookup(id: WorkloadIdentity, out: CompiledPolicy[]): number {
+    let n = 0;
+    const dims = this.dims;
+    for (let i = 0; i < dims.length; i++) {
+      const d = dims[i] as Dim;
+      const v = d.get(id);
       if (typeof v !== 'string') continue;
-      const list = d.map.get(v);
-      if (list !== undefined) collect(list, id, out);
-    }
-    if (this.nsLabels.size > 0 && id.namespaceLabels !== undefined) lookupLabels(this.nsLabels, id.namespaceLabels, id, out);
-    if (this.podLabels.size > 0 && id.podLabels !== undefined) lookupLabels(this.podLabels, id.podLabels, id, out);
-    const globs = this.globs;
-    for (let i = 0; i < globs.length; i++) {
-      const d = globs[i] as GlobDim;
-      const v = scopeValue(d.scope, d.key, id);
-      if (v === undefined) continue;
-      let list = d.memo.get(v);
-      if (list === undefined) {
-        list = d.entries.filter((e) => expressionValueMatches(e.expr, v)).map((e) => e.entry);
-        if (d.memo.size >= MEMO_LIMIT) d.memo.clear();
-        d.memo.set(v, list);
+      let list: readonly Entry[] | undefined;
+      if (d.globEntries.length === 0) {
+        list = d.exact.get(v);
+      } else {
+        list = d.memo.get(v);
+        if (list === undefined) list = this.remember(d, v);
       }
-      if (list.length > 0) collect(list, id, out);
+      if (list !== undefined && list.length > 0) n = collect(list, id, out, n);
     }
-    collect(this.residual, id, out);
+    if (this.residual.length > 0) n = collect(this.residual, id, out, n);
+    return n;
   }
-}
 
-function lookupLabels(
-  index: Map<string, Map<string, Entry[]>>,
-  labels: Readonly<Record<string, string>>,
-  id: WorkloadIdentity,
-  out: CompiledPolicy[],
-): void {
-  for (const k in labels) {
-    const byValue = index.get(k);
-    if (byValue === undefined) continue;
-    const v = labels[k];
-    if (typeof v !== 'string') continue;
-    const list = byValue.get(v);
-    if (list !== undefined) collect(list, id, out);
-  }
-}
-
-function collect(list: readonly Entry[], id: WorkloadIdentity, out: CompiledPolicy[]): void {
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i] as Entry;
-    const p = e.policy;
-    if (p.type === id.type && (e.rest === null || e.rest(id))) insertSorted(out, p);
+  private remember(d: Dim, v: string): readonly Entry[] {
+    const hits = [...(d.exact.get(v) ?? [])];
+    for (const g of d.globEntries) if (expressionValueMatches(g.expr, v)) hits.push(g.entry);
+    const list = hits.length === 0 ? NO_ENTRIES : hits;
+    if (d.memo.size >= MEMO_LIMIT) d.memo.clear();
+    d.memo.set(v, list);
+    return list;
   }
 }

@@ -61,8 +61,8 @@ export function serviceNameOfCgroup(cgroup: string): string {
  * The workload a fingerprint was observed on, from its selectors and the
  * metadata spyctl drops on create (`cluster_name`, `cluster_uid`,
  * `containerName`, `containerID`, `namespace`, `hostname`, `muid`, `cgroup`).
- * A `namespace` without namespace labels gives the
- * `kubernetes.io/metadata.name` label Kubernetes sets on every namespace.
+ * A container's `namespace` adds the `kubernetes.io/metadata.name` label
+ * Kubernetes sets on every namespace (unless the selector already has it).
  * Service name: the cgroup's last path segment.
  */
 export function identityOfFingerprint(fp: SpyderbatFingerprint): WorkloadIdentity {
@@ -85,7 +85,8 @@ export function identityOfFingerprint(fp: SpyderbatFingerprint): WorkloadIdentit
   });
   if (machine) id.machine = machine;
   const ns = labels(spec.namespaceSelector?.matchLabels);
-  const nsName = str(md.namespace);
+  // Namespaces exist only for (Kubernetes) containers.
+  const nsName = fp.metadata.type === 'container' ? str(md.namespace) : undefined;
   if (ns !== undefined || nsName !== undefined) {
     id.namespaceLabels = { ...(nsName !== undefined ? { 'kubernetes.io/metadata.name': nsName } : {}), ...ns };
   }

@@ -150,7 +150,15 @@ export interface EvaluationSummary {
   policies: PolicyCoverage[];
 }
 
-export interface EvaluateOptions {
+/** When the `default` response actions fire: only if no scoped action fires (seed 001), or always. */
+export type DefaultActionsMode = 'fallback' | 'always';
+
+export interface EvaluatorOptions {
+  /** Default `fallback`. */
+  defaultActions?: DefaultActionsMode;
+}
+
+export interface EvaluateOptions extends EvaluatorOptions {
   /** Keep clones of at most this many deviating verdicts (default 1000). */
   maxDeviations?: number;
   /** Keep a clone of every verdict (default false; memory grows with the input). */

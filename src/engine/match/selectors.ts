@@ -104,10 +104,15 @@ const OPS: Readonly<Record<string, OpCode>> = {
   DoesNotExist: OP_DOES_NOT_EXIST,
 };
 
+/** Values as strings; YAML scalars that are not strings (numbers, booleans) are stringified, objects dropped. */
+function scalar(x: unknown): string[] {
+  if (typeof x === 'string') return [x];
+  if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return [String(x)];
+  return [];
+}
+
 function toStrings(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map((x) => String(x));
-  if (v === undefined || v === null) return [];
-  return [String(v)];
+  return Array.isArray(v) ? v.flatMap(scalar) : scalar(v);
 }
 
 function compileExpression(key: string, op: OpCode, values: readonly string[]): CompiledExpression {
@@ -173,9 +178,12 @@ function scopeObject(scope: SelectorScope, id: WorkloadIdentity, proc: ProcessIn
   }
 }
 
-/** The value of `key` in a scope object: own string properties only (so `constructor` is absent). */
+/**
+ * The value of `key` in a scope object: string values only. Inherited members
+ * (`constructor`, `__proto__`, `toString` …) are never strings, so the typeof
+ * check alone keeps them absent without a slower own-property test.
+ */
 function valueOf(obj: ScopeObject, key: string): string | undefined {
-  if (!Object.hasOwn(obj, key)) return undefined;
   const v = obj[key];
   return typeof v === 'string' ? v : undefined;
 }
@@ -261,7 +269,7 @@ export function pickSelectors(obj: Readonly<Record<string, unknown>>): SelectorS
     const v = obj[k];
     if (v !== undefined && v !== null && typeof v === 'object') out[k] = v;
   }
-  return out as SelectorSet;
+  return out;
 }
 
 export const SELECTOR_NAMES = [

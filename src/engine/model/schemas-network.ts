@@ -123,10 +123,7 @@ export const policyNodeEntrySchema = z.strictObject({
   policyNode: z
     .strictObject({
       id: z.string().describe('Id of an existing process of the policy.'),
-      children: z
-        .array(processNodeSchema)
-        .optional()
-        .describe('New child processes seen under that existing process.'),
+      children: z.array(processNodeSchema).describe('New child processes seen under that existing process.'),
     })
     .describe('New children under an existing policy process.'),
 });

@@ -11,6 +11,7 @@ import {
   DISABLE_SCOPES,
   LIMITS,
   POLICY_MODES,
+  POLICY_TYPES,
   PROCESS_RULE_TARGETS,
   RULE_VERBS,
   RULESET_TYPES,
@@ -46,7 +47,7 @@ const serverFields = {
   lastUpdatedTimestamp: epoch('When the object was last updated'),
 };
 
-function workloadMetadata(types: readonly [string, ...string[]]) {
+function workloadMetadata<const T extends readonly [string, ...string[]]>(types: T) {
   return z.looseObject({
     name: z.string().describe('Name of the object.'),
     type: z.enum(types).describe(`Workload type: ${types.join(' or ')}. Decides which selector spec needs.`),
@@ -218,7 +219,7 @@ export const deviationSchema = z.looseObject({
   kind: z.literal('GuardianDeviation').describe('GuardianDeviation: activity a policy did not allow.'),
   metadata: z
     .looseObject({
-      type: z.string().describe('Type of the policy that deviated.'),
+      type: z.enum(POLICY_TYPES).describe('Type of the policy that deviated: container, linux-service or cluster.'),
       policy_uid: z.string().describe('UID of that policy.'),
       checksum: z.string().describe('Checksum identifying the deviation (used to deduplicate).'),
       uid: z.string().describe('UID of the deviation.'),

@@ -69,7 +69,7 @@ const D = {
   webhook: 'Post a notification to a URL (spyctl v0.13).',
 } as const;
 
-const killDefault = z.strictObject({ enabled }).nullable();
+const killDefault = z.strictObject({ enabled });
 
 export const defaultActionSchema = z
   .strictObject({

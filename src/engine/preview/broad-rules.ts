@@ -9,13 +9,13 @@ import type { EgressRule, IngressRule, PortRange, ProcessNode, WorkloadPolicy } 
 import { parseCidr } from '../match/cidr.ts';
 import type { BroadRule } from './types.ts';
 
-const ANY = /^[*?]*\*[*?]*$/;
+const ANY = /^\*+$/;
 /** Ports in one range above which a rule counts as broad. */
 export const WIDE_PORT_RANGE = 1024;
 /** IPv4 / IPv6 prefixes shorter than these count as broad. */
 const MIN_PREFIX = { 4: 8, 6: 16 } as const;
 
-/** `*`, `**`, `*?*`…: matches any string. */
+/** `*`, `**`…: matches any string. */
 export function matchesAnything(pattern: string): boolean {
   return ANY.test(pattern);
 }

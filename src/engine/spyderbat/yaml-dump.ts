@@ -64,6 +64,20 @@ function emitSequence(arr: readonly unknown[], indent: number, lines: string[], 
   });
 }
 
+/** The lines of one `key: value` entry of a mapping whose keys sit at `indent` (first line after `prefix` if given). */
+export function dumpFieldLines(key: string, value: unknown, indent: number, prefix: string | null): string[] {
+  const lines: string[] = [];
+  emitMapping({ [key]: value }, indent, lines, prefix);
+  return lines;
+}
+
+/** The lines of one sequence item whose `- ` sits at column `indent`. */
+export function dumpItemLines(item: unknown, indent: number): string[] {
+  const lines: string[] = [];
+  emitSequence([item], indent, lines, null);
+  return lines;
+}
+
 /** The lines `yaml.dump(value, sort_keys=False)` prints, without the final newline. */
 export function dumpYamlLines(value: unknown): string[] {
   const lines: string[] = [];

@@ -1,0 +1,178 @@
+/**
+ * One ingress/egress node (spyctl `NetworkNode`): peers (ipBlocks and DNS
+ * names), port ranges, process ids. Containment and merging follow reference §5
+ * "Network", with these fixes:
+ * - Merging unions the port ranges (a range already inside one of ours is
+ *   skipped, nothing is widened). spyctl keeps only the base's ports, so when a
+ *   single-port node absorbed a multi-port node that contained it, the extra
+ *   ports were silently lost (reference §7 bug).
+ * - An empty `processes` list means "any process" on both sides of a merge:
+ *   the union with "any" stays "any". spyctl extends the list, so a node without
+ *   `processes` became scoped to the processes merged into it, narrowing the
+ *   policy and making a fully allowed fingerprint count as a deviation.
+ */
+import { fnmatch, hasGlob } from '../match/fnmatch.ts';
+import type { ProcForest } from './process-forest.ts';
+import { compareStrings } from './field-merge.ts';
+import { BlockSet, parseBlock } from './ip-blocks.ts';
+import type { Block } from './ip-blocks.ts';
+import { isRecord } from './inputs.ts';
+import type { Json } from './inputs.ts';
+import { parsePorts, portsContain, portsToData } from './process-node.ts';
+import type { Ports } from './process-node.ts';
+
+export type NodeType = 'ingress' | 'egress';
+
+/** Filters and process context shared by every node of a list during one merge. */
+export interface NetContext {
+  ignorePrivate: boolean;
+  ignorePublic: boolean;
+  ignoreProcs: boolean;
+  /** The base process tree, for "comparable process" containment. */
+  procs: ProcForest;
+  /** Memo of process comparability by id pair. */
+  comparable: Map<string, boolean>;
+}
+
+/** spyctl `is_private_dns`: a name ending in `.local`. */
+export function isPrivateDns(name: string): boolean {
+  return name.endsWith('.local');
+}
+
+export function keepBlock(ctx: NetContext, b: Block): boolean {
+  return !(ctx.ignorePrivate && b.isPrivate) && !(ctx.ignorePublic && !b.isPrivate);
+}
+
+export function keepDns(ctx: NetContext, name: string): boolean {
+  const priv = isPrivateDns(name);
+  return !(ctx.ignorePrivate && priv) && !(ctx.ignorePublic && !priv);
+}
+
+export class NetNode {
+  readonly blocks = new BlockSet();
+  dns: string[] = [];
+  private readonly dnsExact = new Set<string>();
+  private dnsGlobs: string[] = [];
+  ports: Ports[] = [];
+  processes: string[] = [];
+  /** Peer entries holding both ipBlock and dnsSelector, skipped as spyctl does. */
+  skippedAnded = 0;
+
+  constructor(readonly type: NodeType) {}
+
+  static parse(d: Json, idMap: ReadonlyMap<string, string> | null): NetNode | null {
+    const peers = Array.isArray(d.to) ? d.to : Array.isArray(d.from) ? d.from : null;
+    if (peers === null) return null;
+    const node = new NetNode(Array.isArray(d.to) ? 'egress' : 'ingress');
+    for (const peer of peers) {
+      if (!isRecord(peer)) continue;
+      if (peer.ipBlock !== undefined && peer.dnsSelector !== undefined) node.skippedAnded++;
+      else if (peer.ipBlock !== undefined) {
+        const b = parseBlock(peer.ipBlock);
+        if (b !== null) node.blocks.add(b);
+      } else if (Array.isArray(peer.dnsSelector)) {
+        for (const n of peer.dnsSelector) if (typeof n === 'string') node.pushDns(n);
+      }
+    }
+    for (const p of Array.isArray(d.ports) ? d.ports : []) {
+      const parsed = parsePorts(p);
+      if (parsed !== null) node.ports.push(parsed);
+    }
+    const procs = Array.isArray(d.processes) ? d.processes.map(String) : [];
+    node.processes = idMap === null ? procs : [...new Set(procs.map((p) => idMap.get(p) ?? p))].sort(compareStrings);
+    return node;
+  }
+
+  private pushDns(name: string): void {
+    this.dns.push(name);
+    this.dnsExact.add(name);
+    if (hasGlob(name)) this.dnsGlobs.push(name);
+  }
+
+  get peerCount(): number {
+    return this.blocks.size + this.dns.length;
+  }
+
+  containsDns(name: string): boolean {
+    return this.dnsExact.has(name) || this.dnsGlobs.some((g) => fnmatch(name, g));
+  }
+
+  /** spyctl `internal_merge` of one node: filters, deduplicated DNS names. */
+  tidy(ctx: NetContext): void {
+    if (ctx.ignoreProcs) this.processes = [];
+    this.blocks.filter((b) => keepBlock(ctx, b));
+    const names = [...new Set(this.dns.filter((n) => keepDns(ctx, n)))];
+    this.dns = [];
+    this.dnsExact.clear();
+    this.dnsGlobs = [];
+    for (const n of names) this.pushDns(n);
+  }
+
+  private containsProcess(ctx: NetContext, id: string): boolean {
+    if (this.processes.includes(id)) return true;
+    const other = ctx.procs.byId.get(id);
+    if (other === undefined) return false;
+    return this.processes.some((pid) => {
+      const key = `${pid}\u0000${id}`;
+      let hit = ctx.comparable.get(key);
+      if (hit === undefined) {
+        const node = ctx.procs.byId.get(pid);
+        hit = node !== undefined && (other.contains(node) || node.contains(other));
+        ctx.comparable.set(key, hit);
+      }
+      return hit;
+    });
+  }
+
+  /** `other in self` (spyctl `NetworkNode.__contains__`). */
+  contains(other: NetNode, ctx: NetContext): boolean {
+    if (this.type !== other.type) return false;
+    if (!other.ports.every((p) => this.ports.some((q) => portsContain(q, p)))) return false;
+    if (this.ports.length > 1 || other.ports.length > 1) {
+      // Several ports likely mean a different service: peers must be contained too.
+      for (const b of other.blocks.values()) if (keepBlock(ctx, b) && !this.blocks.contains(b)) return false;
+      for (const n of other.dns) if (keepDns(ctx, n) && !this.containsDns(n)) return false;
+    }
+    if (this.processes.length === 0 || ctx.ignoreProcs) return true;
+    return other.processes.every((p) => this.containsProcess(ctx, p));
+  }
+
+  private mergeDns(name: string, symmetric: boolean): void {
+    if (this.containsDns(name)) return;
+    if (symmetric && hasGlob(name)) {
+      const i = this.dns.findIndex((d) => fnmatch(d, name));
+      if (i >= 0) {
+        // A glob covering one of ours replaces it (spyctl replaces the first one).
+        const names = [...this.dns];
+        names[i] = name;
+        this.dns = [];
+        this.dnsExact.clear();
+        this.dnsGlobs = [];
+        for (const n of names) this.pushDns(n);
+        return;
+      }
+    }
+    this.pushDns(name);
+  }
+
+  merge(other: NetNode, symmetric: boolean, ctx: NetContext): void {
+    for (const b of other.blocks.values()) if (keepBlock(ctx, b)) this.blocks.add(b);
+    for (const n of other.dns) if (keepDns(ctx, n)) this.mergeDns(n, symmetric);
+    for (const p of other.ports) if (!this.ports.some((q) => portsContain(q, p))) this.ports.push({ ...p });
+    if (ctx.ignoreProcs) this.processes = [];
+    else if (this.processes.length > 0 && other.processes.length > 0) {
+      this.processes = [...new Set([...this.processes, ...other.processes])].sort(compareStrings);
+    } else this.processes = [];
+  }
+
+  /** spyctl `as_dict`; null when no peer is left. */
+  toData(): Json | null {
+    const peers: Json[] = [...new Set(this.dns)].sort(compareStrings).map((n) => ({ dnsSelector: [n] }));
+    peers.push(...this.blocks.toData());
+    if (peers.length === 0) return null;
+    const out: Json = { [this.type === 'egress' ? 'to' : 'from']: peers };
+    if (this.processes.length > 0) out.processes = [...this.processes];
+    out.ports = this.ports.map(portsToData);
+    return out;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A processPolicy as a forest of {@link ProcNode}s, with spyctl's tree merges:
+ * roots against roots, then children against children recursively; the first
+ * matching node wins; an unmatched node is copied in as a new root or subtree,
+ * renamed when its id is taken (ids.ts).
+ *
+ * Fix (spyctl bug, reference §7): spyctl gives a child without `euser` its
+ * parent's list object, so a merge that adds users to the child also adds them
+ * to the parent. Every node here owns its own list.
+ */
+import { uniqueId } from './ids.ts';
+import { isRecord } from './inputs.ts';
+import type { Json } from './inputs.ts';
+import { MAX_TREE_DEPTH, parsePorts, ProcNode, sortChildren } from './process-node.ts';
+import type { Ports } from './process-node.ts';
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+}
+
+export class ProcForest {
+  roots: ProcNode[] = [];
+  readonly byId = new Map<string, ProcNode>();
+  readonly ids = new Set<string>();
+  /** Things noticed while parsing (duplicate ids, unknown policyNode ids, …). */
+  readonly problems: string[] = [];
+  /** Called for each symmetric node merge with the names before and after. */
+  onRename: ((id: string, before: string, otherName: string, result: string) => void) | null = null;
+
+  /**
+   * Parse a processPolicy list. `base` resolves deviation `policyNode` entries
+   * (new children under an existing node): the path from the root down to that
+   * node is rebuilt from the base so the merge walks into the right place.
+   */
+  static parse(data: unknown, base: ProcForest | null = null): ProcForest {
+    const f = new ProcForest();
+    for (const item of Array.isArray(data) ? data : []) {
+      const root = f.parseEntry(item, base);
+      if (root !== null) f.roots.push(root);
+    }
+    return f;
+  }
+
+  private parseEntry(item: unknown, base: ProcForest | null): ProcNode | null {
+    if (!isRecord(item)) return null;
+    if (isRecord(item.policyNode)) return this.parsePolicyNode(item.policyNode, base);
+    return this.parseNode(item, [], null, 0);
+  }
+
+  private register(node: ProcNode): void {
+    if (this.ids.has(node.id)) {
+      const renamed = uniqueId(node.id, this.ids);
+      this.problems.push(`duplicate process id '${node.id}' renamed to '${renamed}'`);
+      node.id = renamed;
+    }
+    this.ids.add(node.id);
+    this.byId.set(node.id, node);
+  }
+
+  private parseNode(d: Json, inherited: readonly string[], parent: ProcNode | null, depth: number): ProcNode | null {
+    if (depth > MAX_TREE_DEPTH) {
+      this.problems.push('process tree too deep; cut off');
+      return null;
+    }
+    const eusers = Array.isArray(d.euser) ? strings(d.euser) : [...inherited];
+    const sockets = (Array.isArray(d.listeningSockets) ? d.listeningSockets : [])
+      .map(parsePorts)
+      .filter((p): p is Ports => p !== null);
+    const node = new ProcNode(String(d.name ?? ''), strings(d.exe), String(d.id ?? ''), eusers, sockets, parent);
+    if (parent === null && eusers.length === 0) this.problems.push(`root process '${node.id}' has no euser`);
+    this.register(node);
+    for (const c of Array.isArray(d.children) ? d.children : []) {
+      if (!isRecord(c)) continue;
+      const child = this.parseNode(c, node.eusers, node, depth + 1);
+      if (child !== null) node.children.push(child);
+    }
+    return node;
+  }
+
+  private parsePolicyNode(pn: Json, base: ProcForest | null): ProcNode | null {
+    const target = base?.byId.get(String(pn.id));
+    if (target === undefined) {
+      this.problems.push(`deviation process node id '${String(pn.id)}' is missing in the base policy`);
+      return null;
+    }
+    const chain: ProcNode[] = [];
+    for (let n: ProcNode | null = target; n !== null && chain.length <= MAX_TREE_DEPTH; n = n.parent) chain.unshift(n);
+    let parent: ProcNode | null = null;
+    let root: ProcNode | null = null;
+    for (const b of chain) {
+      const copy: ProcNode = new ProcNode(b.name, [...b.exes], b.id, [...b.eusers], b.sockets.map((s) => ({ ...s })), parent);
+      this.register(copy);
+      if (parent === null) root = copy;
+      else parent.children.push(copy);
+      parent = copy;
+    }
+    if (parent !== null) {
+      for (const c of Array.isArray(pn.children) ? pn.children : []) {
+        if (!isRecord(c)) continue;
+        const child = this.parseNode(c, parent.eusers, parent, chain.length);
+        if (child !== null) parent.children.push(child);
+      }
+    }
+    return root;
+  }
+
+  /** Copy `other` (and its subtree) in, renaming taken ids; records `mergedId`. */
+  private copyIn(other: ProcNode, parent: ProcNode | null, depth = 0): ProcNode {
+    const node = new ProcNode(other.name, [...other.exes], uniqueId(other.id, this.ids), [...other.eusers], other.sockets.map((s) => ({ ...s })), parent);
+    other.mergedId = node.id;
+    this.ids.add(node.id);
+    this.byId.set(node.id, node);
+    if (depth < MAX_TREE_DEPTH) node.children = other.children.map((c) => this.copyIn(c, node, depth + 1));
+    return node;
+  }
+
+  private mergeLevel(nodes: ProcNode[], others: readonly ProcNode[], parent: ProcNode | null, symmetric: boolean, depth: number): void {
+    for (const o of others) {
+      // `nodes` grows while we iterate: later siblings may match nodes copied in just now.
+      const match = nodes.find((n) => (symmetric ? n.symmetricallyIn(o) || o.symmetricallyIn(n) : n.contains(o)));
+      if (match === undefined) {
+        nodes.push(this.copyIn(o, parent));
+        continue;
+      }
+      if (symmetric) {
+        const before = match.name;
+        match.mergeSymmetric(o);
+        this.onRename?.(match.id, before, o.name, match.name);
+      } else match.mergeAsymmetric(o);
+      if (depth < MAX_TREE_DEPTH) this.mergeLevel(match.children, o.children, match, symmetric, depth + 1);
+    }
+  }
+
+  merge(other: ProcForest, symmetric: boolean): void {
+    this.mergeLevel(this.roots, other.roots, null, symmetric, 0);
+    sortChildren(this.roots);
+  }
+
+  /** Every node, depth first. */
+  *nodes(): Generator<ProcNode> {
+    const stack = [...this.roots].reverse();
+    for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+      yield n;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ProcNode);
+    }
+  }
+
+  /** other id → base id, after a merge. */
+  idMap(): Map<string, string> {
+    const m = new Map<string, string>();
+    for (const n of this.nodes()) m.set(n.id, n.mergedId ?? n.id);
+    return m;
+  }
+
+  toData(): Json[] {
+    return this.roots.map((r) => r.toData(null));
+  }
+}
