@@ -128,7 +128,7 @@ export class ConflictError extends ApiError {
   /** The server's current object, when it could be read. */
   readonly current: unknown;
 
-  constructor(init: ApiErrorInit & { uid: string; baseVersion?: number; currentVersion?: number; current?: unknown }) {
+  constructor(init: Omit<ApiErrorInit, 'kind'> & { uid: string; baseVersion?: number; currentVersion?: number; current?: unknown }) {
     super({
       ...init,
       kind: 'http',

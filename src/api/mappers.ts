@@ -19,6 +19,11 @@ export function isRecord(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A scalar as text ('' for objects, null and undefined). */
+export function text(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 function bad(what: string, detail: string): ApiError {
   return new ApiError({ kind: 'invalid-response', detail: `${what}: ${detail}` });
 }

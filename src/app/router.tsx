@@ -1,7 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout, type NavItem } from '../components/layout/app-layout.tsx';
 import { RouteError } from '../components/layout/route-error.tsx';
-import { dataSourceLabel, readDataSource } from '../api/data-source.ts';
+import { useDataSource } from '../api/data-source-context.ts';
+import { ApiStatusBanner } from './api-status.tsx';
 import { paths } from './paths.ts';
 
 export const navItems: readonly NavItem[] = [
@@ -14,8 +15,13 @@ export const navItems: readonly NavItem[] = [
 ];
 
 function Layout() {
-  const source = readDataSource();
-  return <AppLayout nav={navItems} dataSourceLabel={dataSourceLabel(source)} dataSourceKind={source.kind} />;
+  const { source, label } = useDataSource();
+  return (
+    <>
+      <AppLayout nav={navItems} dataSourceLabel={label} dataSourceKind={source.kind} />
+      <ApiStatusBanner />
+    </>
+  );
 }
 
 /** Every page is a lazy chunk with its own error boundary. */

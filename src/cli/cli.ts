@@ -50,7 +50,7 @@ function parse(c: Command, argv: readonly string[]): ParsedArgs {
     allowPositionals: true,
     strict: true,
   });
-  return { values: values as ParsedArgs['values'], positionals };
+  return { values, positionals };
 }
 
 function errorMessage(e: unknown): string {

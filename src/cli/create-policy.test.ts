@@ -24,6 +24,15 @@ describe('create-policy', () => {
     expect(r.stdout).toContain('imageID: sha256:10d1f5b5');
   });
 
+  it('prints JSON with --format json', async () => {
+    const r = await runCaptured(['create-policy', '--name', 'web', '--format', 'json', fixture('seed-000-nginx-fingerprint.yaml')]);
+    expect(r.code).toBe(0);
+    const policy = JSON.parse(r.stdout) as { kind: string; spec: { mode: string; response: unknown } };
+    expect(policy.kind).toBe('SpyderbatPolicy');
+    expect(policy.spec.mode).toBe('audit');
+    expect(policy.spec.response).toEqual({ default: [{ makeRedFlag: { severity: 'high' } }], actions: [] });
+  });
+
   it('accepts JSON input and an items list', async () => {
     const fp: unknown = JSON.parse(JSON.stringify((await import('yaml')).parse(read('seed-000-nginx-fingerprint.yaml'))));
     const list = JSON.stringify({ apiVersion: 'spyderbat/v1', items: [fp] });

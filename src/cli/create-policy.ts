@@ -9,11 +9,12 @@ import { writeWarnings } from './warnings.ts';
 export const createPolicyCommand: Command = {
   name: 'create-policy',
   summary: 'Build a policy from fingerprints, baselines, policies or deviations (like `spyctl create policy`)',
-  usage: 'create-policy --name NAME [--mode audit|enforce] [--keep-image-id] [--explain] FILE...',
+  usage: 'create-policy --name NAME [--mode audit|enforce] [--keep-image-id] [--format yaml|json] [--explain] FILE...',
   details: `Options:
   --name NAME        metadata.name of the new policy (required)
   --mode MODE        audit (default) or enforce
   --keep-image-id    keep containerSelector.imageID (spyctl drops it)
+  --format FORMAT    yaml (default, exactly spyctl's output) or json
   --explain          also list on stderr the wildcards generalised from the inputs
 
 The first input is the base; further inputs are merged into it in order. The
@@ -23,11 +24,13 @@ policy YAML goes to stdout exactly as spyctl prints it; warnings go to stderr.`,
     mode: { type: 'string' },
     'keep-image-id': { type: 'boolean' },
     explain: { type: 'boolean' },
+    format: { type: 'string' },
   },
   async run(args, io) {
     const name = stringOpt(args, 'name');
     if (name === undefined || name === '') throw usageError('--name is required');
     const mode = oneOf<PolicyMode>(stringOpt(args, 'mode'), ['audit', 'enforce'], 'mode', 'audit');
+    const format = oneOf(stringOpt(args, 'format'), ['yaml', 'json'] as const, 'format', 'yaml');
     const files = await loadFiles(requireFiles(args), io);
     const inputs = files.flatMap((f) => f.objects);
     let result: ReturnType<typeof createPolicy>;
@@ -41,7 +44,7 @@ policy YAML goes to stdout exactly as spyctl prints it; warnings go to stderr.`,
       for (const w of result.wildcards) io.stderr.write(`wildcard: ${w.path}: '${w.value}' from ${w.from.map((f) => `'${f}'`).join(', ')}\n`);
     }
     // spyctl prints the YAML followed by an empty line.
-    io.stdout.write(`${dumpYaml(result.policy)}\n`);
+    io.stdout.write(format === 'json' ? `${JSON.stringify(result.policy, null, 2)}\n` : `${dumpYaml(result.policy)}\n`);
     return EXIT_OK;
   },
 };

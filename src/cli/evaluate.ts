@@ -108,7 +108,7 @@ reported on stderr as FILE:LINE:1: message and skipped; the exit code is then 1.
       }
     }
     const summary = { type: 'summary', ...evaluator.summary(), invalidLines: invalid, printedDeviations: printed };
-    out.write(`${JSON.stringify(summary)}\n`);
+    await out.write(`${JSON.stringify(summary)}\n`);
     await out.flush();
     return invalid > 0 ? EXIT_INVALID : EXIT_OK;
   },

@@ -69,11 +69,11 @@ export class BufferedWriter {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    const ok = this.out.write(chunk);
-    const once = this.out.once;
-    if (ok === false && once !== undefined) {
+    const out = this.out;
+    const ok = out.write(chunk);
+    if (ok === false && out.once !== undefined) {
       return new Promise((resolve) => {
-        once.call(this.out, 'drain', resolve);
+        out.once?.('drain', resolve);
       });
     }
     return undefined;

@@ -12,7 +12,8 @@
  *   only drafts cross the boundary afterwards.
  * - Fallback: no `Worker`, a worker that fails to start or answer, or a crash
  *   later on: calls run inline (in-flight calls of a crashed worker reject with
- *   `EngineCrashedError`; loaded data sets are reloaded inline).
+ *   `EngineCrashedError`; loaded data sets are reloaded inline). The inline
+ *   engine is imported on demand, so it is not in the main bundle.
  */
 import type { Backend, BackendKind, WorkerLike } from './backend.ts';
 import { inlineBackend, workerBackend } from './backend.ts';
@@ -20,8 +21,7 @@ import type { CallOptions } from './call-dispatcher.ts';
 import { CallDispatcher } from './call-dispatcher.ts';
 import { createEngineService } from './engine-service.ts';
 import { EngineCrashedError } from './errors.ts';
-import { createEngineHandlers } from './handlers.ts';
-import type { CallArgs, CallKind, CallResult, CreatePolicyCallOptions, DatasetInput, DatasetRef, EngineCalls } from './protocol.ts';
+import type { CallArgs, CallKind, CallResult, CreatePolicyCallOptions, DatasetInput, DatasetRef } from './protocol.ts';
 import type { EngineEvent, EngineInput, EvaluateOptions, PreviewOptions, SpyderbatPolicy, WorkloadPolicy } from '../engine/index.ts';
 
 export interface EngineClientOptions {
@@ -78,6 +78,8 @@ export function createEngineClient(opts: EngineClientOptions = {}): EngineClient
   let disposed = false;
 
   const makeInline = async (replay: boolean): Promise<Backend> => {
+    // Loaded on demand: the engine stays out of the main bundle while the worker serves.
+    const { createEngineHandlers } = await import('./handlers.ts');
     const service = createEngineService(createEngineHandlers({ maxDatasets }), { sliceMs: opts.inlineSliceMs ?? 12 });
     if (replay) for (const [rev, data] of datasets) await service.run(0, 'loadDataset', [rev, data]);
     return inlineBackend(service);
@@ -92,7 +94,7 @@ export function createEngineClient(opts: EngineClientOptions = {}): EngineClient
   };
   const start = (): Promise<Backend> => {
     if (opts.inline === true) return makeInline(false);
-    let worker: WorkerLike | null = null;
+    let worker: WorkerLike | null;
     try {
       worker = (opts.createWorker ?? defaultWorker)();
     } catch {
@@ -119,7 +121,7 @@ export function createEngineClient(opts: EngineClientOptions = {}): EngineClient
     }
   };
 
-  const client: EngineClient & Pick<EngineCalls, never> = {
+  const client: EngineClient = {
     ready: current.then((b) => b.kind),
     async loadDataset(revision, data, o) {
       const info = await call('loadDataset', [revision, data], `loadDataset:${revision}`, o);

@@ -29,7 +29,7 @@ export interface EngineHandlerOptions {
   maxDatasets?: number;
   /** Events between two checkpoints (default 4096). */
   eventChunk?: number;
-  /** Fingerprints between two checkpoints (default 128). */
+  /** Fingerprints between two checkpoints (default 16: finding deviations costs milliseconds each). */
   fingerprintChunk?: number;
 }
 
@@ -38,7 +38,7 @@ const DEFAULT_MAX_DEVIATIONS = 1000;
 export function createEngineHandlers(opts: EngineHandlerOptions = {}): Record<CallKind, Handler> {
   const store = new DatasetStore(opts.maxDatasets ?? 2);
   const eventChunk = opts.eventChunk ?? 4096;
-  const fpChunk = opts.fingerprintChunk ?? 128;
+  const fpChunk = opts.fingerprintChunk ?? 16;
 
   const fingerprintsOf = (source: { revision: string } | { fingerprints: unknown[] }): readonly SpyderbatFingerprint[] =>
     'revision' in source ? store.get(source.revision).fingerprints : prepareDataset({ fingerprints: source.fingerprints }).fingerprints;

@@ -34,6 +34,8 @@ export interface CompiledPeer {
   net6: Network | null;
   except6: readonly Network[];
   dnsExact: ReadonlySet<string>;
+  /** The exact names when few (compared with ===, no hashing). */
+  dnsList: readonly string[] | null;
   dnsGlobs: readonly RegExp[];
 }
 
@@ -114,6 +116,7 @@ function compilePeer(peer: Peer, match: NetworkRuleMatch, ruleSlot: number): Com
     net6: null,
     except6: [],
     dnsExact: new Set(),
+    dnsList: null,
     dnsGlobs: [],
   };
   if ('ipBlock' in peer && peer.ipBlock) {
@@ -138,6 +141,7 @@ function compilePeer(peer: Peer, match: NetworkRuleMatch, ruleSlot: number): Com
       else exact.add(s);
     }
     out.dnsExact = exact;
+    out.dnsList = exact.size <= 6 ? [...exact] : null;
     out.dnsGlobs = globs;
     out.kind = KIND_DNS;
   }
@@ -223,7 +227,12 @@ function peerMatches(p: CompiledPeer, probe: ConnectionProbe): boolean {
     case KIND_DNS: {
       const name = probe.dns;
       if (name === undefined) return false;
-      if (p.dnsExact.has(name)) return true;
+      const list = p.dnsList;
+      if (list !== null) {
+        for (let i = 0; i < list.length; i++) if (list[i] === name) return true;
+      } else if (p.dnsExact.has(name)) {
+        return true;
+      }
       const globs = p.dnsGlobs;
       for (let i = 0; i < globs.length; i++) if ((globs[i] as RegExp).test(name)) return true;
       return false;

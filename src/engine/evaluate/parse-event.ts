@@ -24,8 +24,16 @@ function fail(path: string, message: string): never {
   throw new EventError(path, message);
 }
 
+const PROCESS_KEYS = ['name', 'exe', 'euser'] as const;
+const CLUSTER_KEYS = ['name', 'uid'] as const;
+const MACHINE_KEYS = ['hostname', 'uid', 'sourceName'] as const;
+const CONTAINER_KEYS = ['image', 'imageID', 'containerName', 'containerID'] as const;
+const SERVICE_KEYS = ['cgroup', 'name'] as const;
+const PEER_KEYS = ['ip', 'dns'] as const;
+
 function optStrings(o: Obj, path: string, keys: readonly string[]): void {
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
     const v = o[k];
     if (v !== undefined && typeof v !== 'string') fail(`${path}.${k}`, `'${k}' must be a string`);
   }
@@ -50,10 +58,10 @@ function checkWorkload(w: unknown): WorkloadIdentity {
   if (w.type !== 'container' && w.type !== 'linux-service') {
     fail('workload.type', "'workload.type' must be 'container' or 'linux-service'");
   }
-  checkPart(w, 'cluster', ['name', 'uid']);
-  checkPart(w, 'machine', ['hostname', 'uid', 'sourceName']);
-  checkPart(w, 'container', ['image', 'imageID', 'containerName', 'containerID']);
-  checkPart(w, 'service', ['cgroup', 'name']);
+  checkPart(w, 'cluster', CLUSTER_KEYS);
+  checkPart(w, 'machine', MACHINE_KEYS);
+  checkPart(w, 'container', CONTAINER_KEYS);
+  checkPart(w, 'service', SERVICE_KEYS);
   checkLabels(w, 'namespaceLabels');
   checkLabels(w, 'podLabels');
   return w as unknown as WorkloadIdentity;
@@ -63,13 +71,14 @@ function checkChain(p: unknown): void {
   if (!isObj(p)) fail('process', "'process' must be an object with a 'chain'");
   const chain = p.chain;
   if (!Array.isArray(chain) || chain.length === 0) fail('process.chain', "'process.chain' must be a non-empty array");
-  chain.forEach((item: unknown, i) => {
-    const path = `process.chain[${i}]`;
-    if (!isObj(item)) fail(path, 'each process must be an object {name, exe, euser}');
-    for (const k of ['name', 'exe', 'euser']) {
-      if (typeof item[k] !== 'string') fail(`${path}.${k}`, `'${k}' must be a string`);
+  for (let i = 0; i < chain.length; i++) {
+    const item: unknown = chain[i];
+    if (!isObj(item)) fail(`process.chain[${i}]`, 'each process must be an object {name, exe, euser}');
+    if (typeof item.name !== 'string' || typeof item.exe !== 'string' || typeof item.euser !== 'string') {
+      const k = PROCESS_KEYS.find((key) => typeof item[key] !== 'string') ?? 'name';
+      fail(`process.chain[${i}].${k}`, `'${k}' must be a string`);
     }
-  });
+  }
 }
 
 function checkConnection(c: unknown): void {
@@ -77,7 +86,7 @@ function checkConnection(c: unknown): void {
   if (c.direction !== 'ingress' && c.direction !== 'egress') {
     fail('connection.direction', "'direction' must be 'ingress' or 'egress'");
   }
-  optStrings(c, 'connection', ['ip', 'dns']);
+  optStrings(c, 'connection', PEER_KEYS);
   if (c.ip === undefined && c.dns === undefined) fail('connection', "a connection needs 'ip' or 'dns'");
   const port = c.port;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
@@ -98,26 +107,22 @@ function toEvent(raw: unknown): EngineEvent {
 }
 
 /** Parse one line; `line` numbers the diagnostic (1-based), `file` names it. */
+function diagnostic(line: number, file: string | undefined, path: string, message: string): EngineDiagnostic {
+  return { ...(file !== undefined ? { file } : {}), line, column: 1, path, message, severity: 'error' };
+}
+
 export function parseEventLine(text: string, line = 1, file?: string): EngineEvent | EngineDiagnostic {
-  const diag = (path: string, message: string): EngineDiagnostic => ({
-    ...(file !== undefined ? { file } : {}),
-    line,
-    column: 1,
-    path,
-    message,
-    severity: 'error',
-  });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return diag('', `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    return diagnostic(line, file, '', `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
     return toEvent(raw);
   } catch (e) {
-    if (e instanceof EventError) return diag(e.path, e.message);
-    return diag('', `invalid event: ${String(e)}`);
+    if (e instanceof EventError) return diagnostic(line, file, e.path, e.message);
+    return diagnostic(line, file, '', `invalid event: ${String(e)}`);
   }
 }
 

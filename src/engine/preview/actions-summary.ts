@@ -80,7 +80,7 @@ function summaryText(
   const whom = outcomes.length === 1 ? `any of the ${plural(scope, 'workload')} in scope` : `the ${plural(scope, 'workload')} in scope`;
   let text = `${lead} On a deviation in ${whom}: ${parts.join('; ')}.`;
   if (processDependent.length > 0) {
-    text += ` Also, for matching processes only: ${[...new Set(processDependent)].join(', ')} (processSelector).`;
+    text += ` For a deviating process that matches its processSelector, ${[...new Set(processDependent)].join(', ')} also fires (and then no default action does).`;
   }
   return text;
 }

@@ -124,7 +124,7 @@ export function* previewPolicySteps(draft: string, dataset: PreviewDatasetInput 
   }
   if (wp.spec.enabled === false) notes.push('The draft is disabled (enabled: false): deviations are shown as if it were enabled.');
   const collector = new DeviationCollector(opts.maxSamples ?? 3);
-  if (d.valid) yield* fingerprintDeviationSteps(wp, ds, inScope, chunk, collector, notes);
+  if (d.valid) yield* fingerprintDeviationSteps(wp, ds, inScope, Math.max(1, opts.deviationChunk ?? 16), collector, notes);
   else notes.push('Fingerprint deviations need a valid draft: fix the errors to see them.');
   yield* replaySteps(wp, ds, inScope, chunk, collector, result, notes);
   result.deviations = collector.summary(opts.maxGroups ?? 100);

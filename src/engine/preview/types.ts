@@ -159,6 +159,8 @@ export interface PreviewOptions {
   maxSamples?: number;
   /** Work units between two progress steps of the step-wise run (default 256). */
   chunk?: number;
+  /** Fingerprints per step when finding fingerprint deviations, the costly part (default 16). */
+  deviationChunk?: number;
 }
 
 export interface PreviewStep {

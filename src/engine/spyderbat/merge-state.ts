@@ -43,6 +43,7 @@ export class MergeState {
   // Per-input state.
   private stepForest: ProcForest | null = null;
   private stepIdMap: Map<string, string> | null = null;
+  private stepOther: ProcForest | null = null;
   private events: SelectorEvent[] = [];
   private inputIndex: number | undefined;
 
@@ -93,6 +94,7 @@ export class MergeState {
     forest.merge(otherForest, step.symmetric);
     forest.onRename = null;
     this.stepForest = forest;
+    this.stepOther = otherForest;
     this.stepIdMap = otherForest.idMap();
     return forest;
   };
@@ -101,21 +103,20 @@ export class MergeState {
     const dir = path.endsWith('ingress') ? 'ingress' : 'egress';
     const hits = (s: Scope): boolean => s === 'all' || s === dir;
     if (hits(this.disableConns)) return [];
-    const ctx: NetContext = {
-      ignorePrivate: hits(this.disablePrivate),
-      ignorePublic: hits(this.disablePublic),
-      ignoreProcs: this.disableProcs,
-      procs: this.currentForest(),
-      comparable: new Map(),
-    };
+    const flags = { ignorePrivate: hits(this.disablePrivate), ignorePublic: hits(this.disablePublic), ignoreProcs: this.disableProcs };
+    const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, comparable: new Map() };
+    const otherProcs = this.stepOther ?? new ProcForest();
+    const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, comparable: new Map() };
     const list = base instanceof NetList ? base : NetList.parse(base, null);
-    const otherList = NetList.parse(other, this.stepIdMap ?? new Map());
+    const otherList = NetList.parse(other, null);
     const bad = list.skipped + otherList.skipped;
     if (bad > 0) this.warn('network-node', `${bad} ${dir} entries without to/from were ignored`, path);
     const anded = [...list.nodes, ...otherList.nodes].reduce((n, node) => n + node.skippedAnded, 0);
     if (anded > 0) this.warn('network-node', `${anded} ${dir} peers with both ipBlock and dnsSelector were skipped`, path);
     list.internalMerge(ctx);
-    otherList.internalMerge(ctx);
+    otherList.internalMerge(otherCtx);
+    const idMap = this.stepIdMap ?? new Map<string, string>();
+    for (const node of otherList.nodes) node.mapProcesses(idMap);
     list.mergeFrom(otherList, step.symmetric, ctx);
     list.internalMerge(ctx);
     return list;
@@ -146,6 +147,7 @@ export class MergeState {
   merge(other: Json, symmetric: boolean, inputIndex?: number): void {
     this.stepForest = null;
     this.stepIdMap = null;
+    this.stepOther = null;
     this.events = [];
     this.inputIndex = inputIndex;
     const refused = this.rootWithoutEuser(other, symmetric);
@@ -167,6 +169,7 @@ export class MergeState {
     this.reportSelectors(other, symmetric);
     this.stepForest = null;
     this.stepIdMap = null;
+    this.stepOther = null;
   }
 
   private reportSelectors(other: Json, symmetric: boolean): void {

@@ -23,13 +23,23 @@ import type { Ports } from './process-node.ts';
 
 export type NodeType = 'ingress' | 'egress';
 
+function mapIds(ids: readonly string[], idMap: ReadonlyMap<string, string>): string[] {
+  return [...new Set(ids.map((p) => idMap.get(p) ?? p))].sort(compareStrings);
+}
+
 /** Filters and process context shared by every node of a list during one merge. */
 export interface NetContext {
   ignorePrivate: boolean;
   ignorePublic: boolean;
   ignoreProcs: boolean;
-  /** The base process tree, for "comparable process" containment. */
+  /** The process tree the nodes' ids refer to, for "comparable process" containment. */
   procs: ProcForest;
+  /**
+   * The id to look for in a node's `processes`. Identity for the base list; for
+   * the other side's list, folded before its ids are mapped, spyctl compares the
+   * id each process was merged into against the node's unmapped ids.
+   */
+  cmpId: (id: string) => string;
   /** Memo of process comparability by id pair. */
   comparable: Map<string, boolean>;
 }
@@ -79,8 +89,13 @@ export class NetNode {
       if (parsed !== null) node.ports.push(parsed);
     }
     const procs = Array.isArray(d.processes) ? d.processes.map(String) : [];
-    node.processes = idMap === null ? procs : [...new Set(procs.map((p) => idMap.get(p) ?? p))].sort(compareStrings);
+    node.processes = idMap === null ? procs : mapIds(procs, idMap);
     return node;
+  }
+
+  /** Map process ids to the base's (spyctl `converted`): deduplicated, sorted (spyctl: set order). */
+  mapProcesses(idMap: ReadonlyMap<string, string>): void {
+    this.processes = mapIds(this.processes, idMap);
   }
 
   private pushDns(name: string): void {
@@ -109,7 +124,7 @@ export class NetNode {
   }
 
   private containsProcess(ctx: NetContext, id: string): boolean {
-    if (this.processes.includes(id)) return true;
+    if (this.processes.includes(ctx.cmpId(id))) return true;
     const other = ctx.procs.byId.get(id);
     if (other === undefined) return false;
     return this.processes.some((pid) => {

@@ -36,6 +36,7 @@ const MISSING_HINTS: Record<string, string> = {
 };
 
 const PORT_FIELDS = new Set(['port', 'endPort']);
+const INT_FIELDS = new Set(['port', 'endPort', 'priority', 'version']);
 const SELECTOR_KEYS: readonly string[] = ACTION_SELECTOR_KEYS;
 const ACTIONS: readonly string[] = ACTION_NAMES;
 
@@ -105,8 +106,11 @@ function message(ctx: Ctx, issue: Issue, path: Path): string {
     return `missing required field '${label}'${hint ? ` (${hint})` : ''}`;
   }
   switch (issue.code) {
-    case 'invalid_type':
-      return `${label} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(input)}`;
+    case 'invalid_type': {
+      const last = path[path.length - 1];
+      const whole = issue.expected === 'number' && typeof last === 'string' && INT_FIELDS.has(last);
+      return `${label} must be ${whole ? 'a whole number' : (TYPE_NAMES[issue.expected] ?? issue.expected)}, not ${describeValue(input)}`;
+    }
     case 'invalid_value':
       return allowed ?? `${label} is not valid`;
     case 'too_small':
