@@ -33,7 +33,7 @@ export function forgetApiKey(): void {
   store('local')?.removeItem(KEY);
 }
 
-/** `abcd…wxyz`, for showing that a key is set without showing it. */
+/** `…wxyz`, for showing which key is set without showing it (nothing at all for short keys). */
 export function maskApiKey(key: string): string {
-  return key.length <= 8 ? '•'.repeat(key.length) : `${key.slice(0, 4)}…${key.slice(-4)}`;
+  return key.length < 16 ? '••••' : `…${key.slice(-4)}`;
 }

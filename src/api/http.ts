@@ -83,12 +83,34 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+/**
+ * Resolves like `p`, but rejects as soon as `signal` aborts: a timeout or a cancel takes
+ * effect even if the fetch implementation ignores the request's signal.
+ */
+function settleOrAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new DOMException('The operation was aborted.', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error || e instanceof DOMException ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
 /** Joins base URL, path and query; a relative base resolves against the page origin. */
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
   const base = baseUrl.trim().replace(/\/+$/, '');
   let absolute = base;
   if (!/^https?:\/\//i.test(base)) {
-    const origin = typeof globalThis.location === 'object' ? globalThis.location.origin : undefined;
+    const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
     if (!origin || (base !== '' && !base.startsWith('/'))) {
       throw new ApiError({ kind: 'config', detail: `Invalid base URL "${baseUrl}": use http(s)://host[:port] or a path such as /proxy` });
     }
@@ -169,8 +191,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       options.onLog?.({ method, path, status, durationMs: Date.now() - started, attempt: n, ...(requestId ? { requestId } : {}), ...(error ? { error } : {}) });
     try {
       if (o.signal?.aborted) throw new ApiError({ kind: 'aborted', method, path });
-      const res = await fetchImpl(new Request(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: ctrl.signal }));
-      const text = await res.text();
+      const res = await settleOrAbort(fetchImpl(new Request(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: ctrl.signal })), ctrl.signal);
+      const text = await settleOrAbort(res.text(), ctrl.signal);
       const requestId = res.headers.get('x-context-uid') ?? undefined;
       log(res.status, requestId);
       return { status: res.status, headers: res.headers, text, requestId };

@@ -12,32 +12,31 @@ export class NdjsonError extends Error {
 
 /** Every item of an NDJSON (or JSON array) body, in order; arrays are flattened one level. */
 export function parseNdjson(text: string): unknown[] {
-  const out: unknown[] = [];
   const trimmed = text.trim();
-  if (trimmed === '') return out;
-  const lines = trimmed.split(/\r?\n/);
-  if (lines.length > 1 || !trimmed.startsWith('[') || !trimmed.endsWith(']')) {
-    lines.forEach((line, i) => {
-      const l = line.trim();
-      if (l === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(l);
-      } catch (e) {
-        throw new NdjsonError(i + 1, e instanceof Error ? e.message : 'invalid JSON');
-      }
-      if (Array.isArray(value)) for (const v of value as unknown[]) out.push(v);
-      else out.push(value);
-    });
-    return out;
+  if (trimmed === '') return [];
+  // One JSON value (possibly pretty-printed over several lines)?
+  if (trimmed.startsWith('[') || !trimmed.includes('\n')) {
+    try {
+      const whole: unknown = JSON.parse(trimmed);
+      return Array.isArray(whole) ? (whole as unknown[]) : [whole];
+    } catch {
+      // Not a single value: read it line by line below.
+    }
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch (e) {
-    throw new NdjsonError(1, e instanceof Error ? e.message : 'invalid JSON');
-  }
-  return Array.isArray(value) ? (value as unknown[]) : [value];
+  const out: unknown[] = [];
+  trimmed.split(/\r?\n/).forEach((line, i) => {
+    const l = line.trim();
+    if (l === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(l);
+    } catch (e) {
+      throw new NdjsonError(i + 1, e instanceof Error ? e.message : 'invalid JSON');
+    }
+    if (Array.isArray(value)) for (const v of value as unknown[]) out.push(v);
+    else out.push(value);
+  });
+  return out;
 }
 
 /** Serialises items as NDJSON pages of at most `pageSize` items per line. */

@@ -138,7 +138,10 @@ export function generateFingerprints(o: GenerateFingerprintsOptions): SpyderbatF
   const [pMin, pMax] = o.processes ?? [5, 40];
   const [qMin, qMax] = o.peers ?? [5, 200];
   const inst = instantiate(template.processes);
-  padInstance(inst, rng.int(pMin, pMax), rng);
+  // Extra (deviating) processes may come on top of the normal tree, within the range.
+  const extras = inst.all.filter((n) => n.extra).length;
+  const roomForExtras = pMax - extras >= pMin;
+  padInstance(inst, roomForExtras ? Math.min(rng.int(pMin, pMax), pMax - extras) : rng.int(pMin, pMax), rng);
   const space: NetSpace = { podSubnets: Array.from({ length: 64 }, (_, i) => `10.244.${i}`), lanSubnets: Array.from({ length: 16 }, (_, i) => `10.20.${i}`) };
   const conns = instantiateConns(template.network, inst.refs, space, rng);
   const rootId = inst.roots[0]?.id ?? 'root_0';
@@ -153,7 +156,7 @@ export function generateFingerprints(o: GenerateFingerprintsOptions): SpyderbatF
   const host: GeneratedMachine = { muid: `mach:${rng.base62(11)}`, hostname: 'node-01', clusterUid: 'clus:bench', ip: '10.30.1.11' };
   const out: SpyderbatFingerprint[] = [];
   for (let i = 0; i < o.count; i++) {
-    const present = ensureMinimum(inst, chooseNodes(inst, rng), pMin);
+    const present = ensureMinimum(inst, chooseNodes(inst, rng, roomForExtras ? 1 : 0), pMin);
     present.add(rootId);
     const target = rng.int(qMin, qMax);
     const peers = new Map<ConnInstance, ReturnType<typeof replicaPeers>>();

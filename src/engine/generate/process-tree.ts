@@ -81,22 +81,24 @@ const FILLER_NAMES: readonly (readonly [string, string])[] = [
   ['id', '/usr/bin/id'],
 ];
 
-/** Adds synthetic processes under random nodes until the instance has `target` nodes. */
+/** Adds synthetic processes under random normal nodes until `target` nodes are not `extra`. */
 export function padInstance(inst: TemplateInstance, target: number, rng: Rng): void {
   const counters = new Map<string, number>();
   for (const n of inst.all) {
     const m = /^(.*)_(\d+)$/.exec(n.id);
     if (m?.[1] !== undefined && m[2] !== undefined) counters.set(m[1], Math.max(counters.get(m[1]) ?? 0, Number(m[2]) + 1));
   }
-  while (inst.all.length < target) {
-    const parents = inst.all.filter((n) => !n.extra);
-    const parent = rng.pick(parents.length > 0 ? parents : inst.all);
+  // Normal = neither the node nor an ancestor is `extra` (what a policy allows).
+  const normal = [...normalNodes(inst)].map((id) => inst.all.find((n) => n.id === id) as InstNode);
+  while (normal.length < target) {
+    const parent = rng.pick(normal);
     const [name, exe] = rng.pick(FILLER_NAMES);
     const n = counters.get(name) ?? 0;
     counters.set(name, n + 1);
     const node: InstNode = { id: `${name}_${n}`, name, exe, euser: parent.euser, p: rng.chance(0.2) ? 0.7 : 1, extra: false, children: [] };
     parent.children.push(node);
     inst.all.push(node);
+    normal.push(node);
   }
 }
 

@@ -104,9 +104,9 @@ export class MergeState {
     const hits = (s: Scope): boolean => s === 'all' || s === dir;
     if (hits(this.disableConns)) return [];
     const flags = { ignorePrivate: hits(this.disablePrivate), ignorePublic: hits(this.disablePublic), ignoreProcs: this.disableProcs };
-    const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, comparable: new Map() };
+    const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, identityIds: true, comparable: new Map() };
     const otherProcs = this.stepOther ?? new ProcForest();
-    const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, comparable: new Map() };
+    const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, identityIds: false, comparable: new Map() };
     const list = base instanceof NetList ? base : NetList.parse(base, null);
     const otherList = NetList.parse(other, null);
     const bad = list.skipped + otherList.skipped;

@@ -40,6 +40,8 @@ export interface NetContext {
    * id each process was merged into against the node's unmapped ids.
    */
   cmpId: (id: string) => string;
+  /** `cmpId` is the identity (allows indexed folding). */
+  identityIds: boolean;
   /** Memo of process comparability by id pair. */
   comparable: Map<string, boolean>;
 }
@@ -56,6 +58,19 @@ export function keepBlock(ctx: NetContext, b: Block): boolean {
 export function keepDns(ctx: NetContext, name: string): boolean {
   const priv = isPrivateDns(name);
   return !(ctx.ignorePrivate && priv) && !(ctx.ignorePublic && !priv);
+}
+
+/** Two process ids whose nodes contain one another (same name and exes, by glob), memoised per merge. */
+export function comparableProcesses(ctx: NetContext, a: string, b: string): boolean {
+  const key = `${a}\u0000${b}`;
+  let hit = ctx.comparable.get(key);
+  if (hit === undefined) {
+    const x = ctx.procs.byId.get(a);
+    const y = ctx.procs.byId.get(b);
+    hit = x !== undefined && y !== undefined && (x.contains(y) || y.contains(x));
+    ctx.comparable.set(key, hit);
+  }
+  return hit;
 }
 
 export class NetNode {
@@ -98,7 +113,9 @@ export class NetNode {
     this.processes = mapIds(this.processes, idMap);
   }
 
+  /** DNS names are kept unique (spyctl turns them into a set on every internal merge). */
   private pushDns(name: string): void {
+    if (this.dnsExact.has(name)) return;
     this.dns.push(name);
     this.dnsExact.add(name);
     if (hasGlob(name)) this.dnsGlobs.push(name);
@@ -112,11 +129,21 @@ export class NetNode {
     return this.dnsExact.has(name) || this.dnsGlobs.some((g) => fnmatch(name, g));
   }
 
-  /** spyctl `internal_merge` of one node: filters, deduplicated DNS names. */
+  /** Which private/public filter the peers already passed (merges filter what they add). */
+  private filtered = '';
+
+  /** spyctl `internal_merge` of one node: private/public filters (DNS names are unique already). */
   tidy(ctx: NetContext): void {
     if (ctx.ignoreProcs) this.processes = [];
+    const key = `${ctx.ignorePrivate ? 'v' : ''}${ctx.ignorePublic ? 'p' : ''}`;
+    if (key === '' || key === this.filtered) return;
+    this.filtered = key;
     this.blocks.filter((b) => keepBlock(ctx, b));
-    const names = [...new Set(this.dns.filter((n) => keepDns(ctx, n)))];
+    const names = this.dns.filter((n) => keepDns(ctx, n));
+    if (names.length !== this.dns.length) this.resetDns(names);
+  }
+
+  private resetDns(names: readonly string[]): void {
     this.dns = [];
     this.dnsExact.clear();
     this.dnsGlobs = [];
@@ -125,18 +152,7 @@ export class NetNode {
 
   private containsProcess(ctx: NetContext, id: string): boolean {
     if (this.processes.includes(ctx.cmpId(id))) return true;
-    const other = ctx.procs.byId.get(id);
-    if (other === undefined) return false;
-    return this.processes.some((pid) => {
-      const key = `${pid}\u0000${id}`;
-      let hit = ctx.comparable.get(key);
-      if (hit === undefined) {
-        const node = ctx.procs.byId.get(pid);
-        hit = node !== undefined && (other.contains(node) || node.contains(other));
-        ctx.comparable.set(key, hit);
-      }
-      return hit;
-    });
+    return this.processes.some((pid) => comparableProcesses(ctx, pid, id));
   }
 
   /** `other in self` (spyctl `NetworkNode.__contains__`). */
@@ -160,10 +176,7 @@ export class NetNode {
         // A glob covering one of ours replaces it (spyctl replaces the first one).
         const names = [...this.dns];
         names[i] = name;
-        this.dns = [];
-        this.dnsExact.clear();
-        this.dnsGlobs = [];
-        for (const n of names) this.pushDns(n);
+        this.resetDns(names);
         return;
       }
     }

@@ -85,7 +85,10 @@ describe('selectors required by metadata.type', () => {
 
   it('metadata.type must be a known type', () => {
     expect(problems(edit(validPolicy(), 'metadata.type', 'pod'))).toEqual([
-      'metadata.type: type must be container or linux-service',
+      'metadata.type: type must be container, linux-service or cluster',
+    ]);
+    expect(problems(edit(validPolicy(), 'metadata.type', undefined))).toEqual([
+      "metadata.type: missing required field 'type' (type must be container, linux-service or cluster)",
     ]);
   });
 });

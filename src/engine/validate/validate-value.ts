@@ -119,7 +119,15 @@ function validateObject(value: unknown, base: Path, where: Where, nested: boolea
   }
   const out: Problem[] = [];
   semanticChecks(value, base, where, out);
-  return merge(zodProblems(schema, value, base, String(value.kind)), out);
+  const schemaProblems = zodProblems(schema, value, base, String(value.kind));
+  if (value.kind === 'SpyderbatPolicy' && policyType(value.metadata) === undefined) {
+    // The workload model was picked, but a policy may also be of type cluster.
+    const typePath = formatPath([...base, 'metadata', 'type']);
+    for (const p of schemaProblems) {
+      if (formatPath(p.path) === typePath) p.message = p.message.replace('container or linux-service', 'container, linux-service or cluster');
+    }
+  }
+  return merge(schemaProblems, out);
 }
 
 function validateList(value: PlainRecord, base: Path, where: Where): Problem[] {

@@ -1,7 +1,7 @@
 /**
  * Runs a zod schema and turns its issues into readable problems.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ACTION_NAMES, ACTION_SELECTOR_KEYS } from '../model/constants.ts';
 import { formatList } from '../model/schema-helpers.ts';
 import type { Path, PathSegment } from '../yaml/path.ts';

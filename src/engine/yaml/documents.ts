@@ -29,7 +29,7 @@ export interface ParsedDocument {
   /** Syntax and validation diagnostics of this document, ordered by position. */
   diagnostics: EngineDiagnostic[];
   /** Where a path (`spec.processPolicy[0].id` or segments) sits in the source. */
-  locate(path: string | Path): Located | undefined;
+  locate: (path: string | Path) => Located | undefined;
 }
 
 export interface ParseResult {
@@ -76,8 +76,9 @@ function analyse(doc: YamlDocument, file: string | undefined): ParsedDocument {
     for (const p of problems) diagnostics.push(toDiagnostic(doc, p, file));
     const errors = problems.filter((p) => p.severity === 'error');
     if (isList && isRecord(value) && Array.isArray(value.items)) {
+      const bad = new Set(errors.filter((p) => p.path[0] === 'items').map((p) => p.path[1]));
       value.items.forEach((item, i) => {
-        if (!errors.some((p) => p.path[0] === 'items' && p.path[1] === i)) objects.push(item as SpyderbatObject);
+        if (!bad.has(i)) objects.push(item as SpyderbatObject);
       });
     } else if (errors.length === 0 && !isList) {
       object = value as SpyderbatObject;
@@ -85,7 +86,7 @@ function analyse(doc: YamlDocument, file: string | undefined): ParsedDocument {
     }
   }
   diagnostics.sort(compareDiagnostics);
-  return { index: doc.index, startLine: doc.startLine, value, object, objects, isList, diagnostics, locate: doc.locate };
+  return { index: doc.index, startLine: doc.startLine, value, object, objects, isList, diagnostics, locate: (path) => doc.locate(path) };
 }
 
 /** Parses and validates every document of a YAML text. Never throws. */

@@ -18,7 +18,7 @@ function scalar(value: unknown, column: number, indent: number): string {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return emitString(value, column, indent, false);
   if (value instanceof Date) return emitString(value.toISOString(), column, indent, false);
-  return emitString(String(value), column, indent, false);
+  return 'null';
 }
 
 function isEmptyCollection(value: unknown): string | null {

@@ -48,6 +48,11 @@ describe('fast parser agrees with the yaml package', () => {
     '- a: 1\n  b:\n  - c\n  d: 2\n- e\n',
     'deep:\n  a:\n    b:\n      c: []\n  d: {}\n',
     'url: http://x.example.com:8080/a#b\n',
+    'long: word word\n  more words\n\n  after blank\nnext: 1\n',
+    "q: 'it''s\n  folded\n\n  text'\nnext: [a]\n",
+    '- a plain\n  item\n- b\n',
+    'k: 1\n  2\n',
+    "k: 'x'\n",
   ];
   it.each(accepted)('parses %j on the fast path', (text) => {
     expect(agrees(text)).toBe('ok');
@@ -59,7 +64,9 @@ describe('fast parser agrees with the yaml package', () => {
     'a: |\n  text\n',
     'a: >\n  text\n',
     'a: "multi\n  line"\n',
-    'a: plain\n  continued\n',
+    'a: plain # comment\n  continued\n',
+    'a: plain\n  # comment\n  continued\n',
+    "a: 'open\nb: 1\n",
     '? complex\n: key\n',
     'a: 1\na: 2\n',
     '%YAML 1.1\n---\na: 1\n',
@@ -90,7 +97,8 @@ describe('fast parser agrees with the yaml package', () => {
   });
 
   it('agrees on generated block documents with flow values', () => {
-    const scalar = fc.oneof(awkwardString, fc.integer(), fc.boolean(), fc.constant(null));
+    const long = fc.array(fc.oneof(awkwardString, fc.constantFrom('word', "it's", 'x y', '')), { minLength: 10, maxLength: 40 }).map((w) => w.join(' '));
+    const scalar = fc.oneof(awkwardString, long, fc.integer(), fc.boolean(), fc.constant(null));
     const flowList = fc.array(fc.stringMatching(/^[a-z0-9./_-]{1,8}$/), { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`);
     const doc = fc.dictionary(fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,6}$/), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })), { maxKeys: 6 });
     fc.assert(
@@ -101,6 +109,22 @@ describe('fast parser agrees with the yaml package', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('folded long scalars (as PyYAML writes them)', () => {
+  it('agree with the yaml package and mostly stay on the fast path', () => {
+    const word = fc.stringMatching(/^[a-zA-Z0-9'.:#,-]{1,12}$/);
+    const long = fc.array(word, { minLength: 5, maxLength: 60 }).map((w) => w.join(' '));
+    const key = fc.stringMatching(/^[a-z]{1,6}$/);
+    const kinds: string[] = [];
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.oneof(long, fc.array(long, { maxLength: 3 })), { maxKeys: 4 }), (value) => {
+        kinds.push(agrees(toYaml({ spec: value })));
+      }),
+      { numRuns: 300 },
+    );
+    expect(kinds.filter((k) => k === 'ok').length).toBeGreaterThan(150);
   });
 });
 

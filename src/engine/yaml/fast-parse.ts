@@ -7,9 +7,11 @@
  * so the `yaml` package, which is several times slower, handles those.
  */
 import { isIndicatorAt, parseInlineValue, parseQuoted, restIsEmpty } from './fast-inline.ts';
+import { Fallback, fail, findKeyEnd, firstUnsupported, keyText, lineOf } from './fast-lex.ts';
+import { feedScalar } from './fast-scalar.ts';
+import type { Frame, OpenScalar, Slot } from './fast-scalar.ts';
 import { pMap, pScalar, pSeq } from './pos-tree.ts';
 import type { PMap, PNode, PSeq } from './pos-tree.ts';
-import { resolvePlain } from './scalars.ts';
 
 export interface RawDoc {
   value: unknown;
@@ -19,18 +21,11 @@ export interface RawDoc {
 
 export type FastResult =
   | { kind: 'ok'; docs: RawDoc[] }
-  | { kind: 'fallback' }
+  | { kind: 'fallback'; line: number }
   | { kind: 'too-deep'; line: number };
 
 /** Deepest nesting of collections accepted anywhere. */
 export const MAX_DEPTH = 200;
-
-interface Frame {
-  seq: boolean;
-  indent: number;
-  value: unknown[] | Record<string, unknown>;
-  node: PMap | PSeq;
-}
 
 interface Pending {
   parent: Frame | null;
@@ -41,22 +36,19 @@ interface Pending {
   col: number;
 }
 
-class Fallback extends Error {}
 class TooDeep extends Error {
   constructor(readonly line: number) {
     super('too deep');
   }
 }
 
-// Control characters (except \n, \r), C1 controls, BOM, YAML 1.1 line breaks, tabs.
-const UNSUPPORTED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\r(?!\n)/;
-
 export function fastParse(text: string): FastResult {
-  if (UNSUPPORTED.test(text)) return { kind: 'fallback' };
+  const unsupported = firstUnsupported(text);
+  if (unsupported >= 0) return { kind: 'fallback', line: lineOf(text, unsupported) };
   const parser = new BlockParser();
+  let lineNo = 0;
   try {
     let pos = 0;
-    let lineNo = 0;
     while (pos <= text.length) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = text.length;
@@ -69,13 +61,9 @@ export function fastParse(text: string): FastResult {
     return { kind: 'ok', docs: parser.finish() };
   } catch (e) {
     if (e instanceof TooDeep) return { kind: 'too-deep', line: e.line };
-    if (e instanceof Fallback) return { kind: 'fallback' };
+    if (e instanceof Fallback) return { kind: 'fallback', line: lineNo };
     throw e;
   }
-}
-
-function fail(): never {
-  throw new Fallback();
 }
 
 class BlockParser {
@@ -88,10 +76,12 @@ class BlockParser {
   private hasContent = false;
   /** After a one-line value: deeper lines would be a continuation (unsupported). */
   private ownerIndent = -1;
+  private scalar: OpenScalar | null = null;
 
   line(line: string, lineNo: number): void {
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
+    if (this.scalar && this.continueScalar(this.scalar, line, indent, lineNo)) return;
     if (indent === line.length || line.charCodeAt(indent) === 35) return;
     if (indent === 0 && (line.startsWith('---') || line.startsWith('...')) && (line.length === 3 || line[3] === ' ')) {
       if (line[0] === '.' || !restIsEmpty(line, 3)) fail();
@@ -145,7 +135,7 @@ class BlockParser {
     return frame;
   }
 
-  private setSlot(p: Pending, value: unknown, node: PNode): void {
+  private setSlot(p: Slot, value: unknown, node: PNode): void {
     const parent = p.parent;
     if (!parent) {
       this.root = { value, tree: node };
@@ -180,10 +170,8 @@ class BlockParser {
       this.mapEntry(map, line, c, lineNo, keyEnd);
       return;
     }
-    const v = parseInlineValue(line, c, lineNo) ?? fail();
-    seq[slot] = v.value;
-    node.items.push(v.node);
-    this.ownerIndent = n;
+    node.items.push(pScalar(lineNo, c + 1, lineNo, c + 1));
+    this.inlineValue(line, c, lineNo, n, { parent: frame, slot, key: '' });
   }
 
   private mapEntry(frame: Frame, line: string, n: number, lineNo: number, knownEnd = -2): void {
@@ -206,13 +194,41 @@ class BlockParser {
       this.pending = { parent: frame, indent: n, slot, key, line: lineNo, col: keyEnd + 2 };
       return;
     }
+    node.vals.push(pScalar(lineNo, c + 1, lineNo, c + 1));
+    this.inlineValue(line, c, lineNo, n, { parent: frame, slot, key });
+  }
+
+  /** A value on the rest of the line; plain and single-quoted ones may continue below. */
+  private inlineValue(line: string, c: number, lineNo: number, owner: number, target: Slot): void {
+    if (line[c] === "'" && parseQuoted(line, c) === null) {
+      const text = line.slice(c + 1).replaceAll("''", "'").trimEnd();
+      const node = pScalar(lineNo, c + 1, lineNo, line.length + 1);
+      this.setSlot(target, text, node);
+      this.scalar = { quote: true, owner, text, blanks: 0, node, target };
+      return;
+    }
     const v = parseInlineValue(line, c, lineNo) ?? fail();
-    obj[key] = v.value;
-    node.vals.push(v.node);
-    this.ownerIndent = n;
+    this.setSlot(target, v.value, v.node);
+    const ch = line[c] ?? '';
+    if (v.node.t === 0 && !'"[{\''.includes(ch) && line.indexOf('#', v.end) < 0) {
+      this.scalar = { quote: false, owner, text: line.slice(c, v.end), blanks: 0, node: v.node, target };
+    } else {
+      this.ownerIndent = owner;
+    }
+  }
+
+  /** Feeds a line to an open multi-line scalar; false when the line is not part of it. */
+  private continueScalar(o: OpenScalar, line: string, indent: number, lineNo: number): boolean {
+    const step = feedScalar(o, line, indent, lineNo);
+    if (step === 'continued' || step === 'closed') this.setSlot(o.target, o.text, o.node);
+    if (step === 'closed' || step === 'comment') this.ownerIndent = o.owner;
+    if (step !== 'continued' && step !== 'blank') this.scalar = null;
+    return step !== 'ended';
   }
 
   private endDoc(): void {
+    if (this.scalar?.quote) fail();
+    this.scalar = null;
     const p = this.pending;
     if (p) {
       this.pending = null;
@@ -232,42 +248,4 @@ class BlockParser {
     this.endDoc();
     return this.docs;
   }
-}
-
-/**
- * Index of the `:` ending a simple key that starts at `start`, or -1 when the
- * text there is not a `key:` (a value, a comment, …). Throws Fallback on
- * keys only the full parser handles.
- */
-function findKeyEnd(line: string, start: number): number {
-  const ch = line[start];
-  if (ch === '"' || ch === "'") {
-    const q = parseQuoted(line, start);
-    if (!q) fail();
-    let i = q.end;
-    while (line.charCodeAt(i) === 32) i++;
-    if (!isIndicatorAt(line, i, ':')) return -1;
-    return i;
-  }
-  if (ch === '[' || ch === '{' || ch === '#' || ch === ',' || ch === ']' || ch === '}') return -1;
-  if (ch === undefined || '&*!|>%@`'.includes(ch) || isIndicatorAt(line, start, '?') || isIndicatorAt(line, start, ':')) fail();
-  for (let j = start; j < line.length; j++) {
-    const c = line.charCodeAt(j);
-    if (c === 58 && (j + 1 === line.length || line.charCodeAt(j + 1) === 32)) return j;
-    if (c === 35 && line.charCodeAt(j - 1) === 32) return -1;
-  }
-  return -1;
-}
-
-function keyText(line: string, start: number, keyEnd: number): string {
-  const ch = line[start];
-  let key: string;
-  if (ch === '"' || ch === "'") {
-    key = (parseQuoted(line, start) ?? fail()).text;
-  } else {
-    key = line.slice(start, keyEnd).trimEnd();
-    if (key.length === 0 || key.length > 1024 || resolvePlain(key) !== key || key === '<<') fail();
-  }
-  if (key === '__proto__') fail();
-  return key;
 }

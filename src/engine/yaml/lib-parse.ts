@@ -114,21 +114,21 @@ export function libParse(text: string, file?: string): LibDoc[] {
     prettyErrors: false,
     uniqueKeys: true,
     lineCounter: lc,
+    logLevel: 'silent',
   });
   const list = Array.isArray(docs) ? docs : [docs];
   return list.map((doc) => {
     const diagnostics: EngineDiagnostic[] = [];
     for (const e of doc.errors) diagnostics.push(diag(lc, e.pos, `YAML syntax error: ${e.message}`, 'error', file));
     for (const w of doc.warnings) diagnostics.push(diag(lc, w.pos, `YAML: ${w.message}`, 'warning', file));
-    let value: unknown = null;
+    let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       const [start, end] = doc.range;
       diagnostics.push(diag(lc, [start, Math.min(end, start + 1)], aliasMessage(e), 'error', file));
-      value = undefined;
     }
-    let tree: PNode | null = null;
+    let tree: PNode | null;
     try {
       tree = toPosTree(doc.contents, lc);
     } catch {

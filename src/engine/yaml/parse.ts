@@ -26,11 +26,16 @@ export interface YamlDocument {
   /** True when the syntax diagnostics include an error. */
   hasSyntaxErrors: boolean;
   /** Where a path (string or segments) sits in the source. */
-  locate(path: string | Path): Located | undefined;
+  locate: (path: string | Path) => Located | undefined;
 }
 
 /** Files larger than this are refused outright. */
 export const MAX_TEXT_LENGTH = 32 * 1024 * 1024;
+/**
+ * Above this size only the fast parser is used: the `yaml` package needs
+ * seconds per megabyte, which would stall the editor's worker.
+ */
+export const MAX_GENERAL_YAML_LENGTH = 2 * 1024 * 1024;
 /** Depth estimate above which text is not given to the recursive `yaml` package. */
 const SCAN_LIMIT = MAX_DEPTH * 2 + 50;
 
@@ -70,6 +75,15 @@ export function parseYaml(text: string, file?: string): YamlDocument[] {
     const fast = fastParse(source);
     if (fast.kind === 'ok') return fast.docs.map((d, i) => makeDoc(i, d.value, d.tree, d.startLine, []));
     if (fast.kind === 'too-deep') return tooDeep(fast.line, file);
+    if (source.length > MAX_GENERAL_YAML_LENGTH) {
+      const mb = (source.length / 1024 / 1024).toFixed(1);
+      return fatal(
+        fast.line,
+        `file too large for full YAML (${mb} MB): files over 2 MB must use plain block style ` +
+          '(no anchors, aliases, tags, block scalars or multi-line strings); the first such construct is on this line',
+        file,
+      );
+    }
     const scan = scanDepth(source, SCAN_LIMIT);
     if (scan.line > 0) return tooDeep(scan.line, file);
     return libParse(source, file).map((d, i) => makeDoc(i, d.value, d.tree, d.startLine, d.diagnostics));

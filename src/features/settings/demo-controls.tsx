@@ -111,6 +111,8 @@ export function DemoControls() {
               ))}
             </select>
           </div>
+        </div>
+        <div className="fault-checks">
           <label className="checkbox">
             <input type="checkbox" checked={ds.faults.networkDown} onChange={(e) => setFault({ networkDown: e.target.checked })} />
             Network down

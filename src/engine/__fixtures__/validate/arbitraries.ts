@@ -38,7 +38,7 @@ const shapeArb: fc.Arbitrary<Shape> = fc.letrec<{ node: Shape }>((tie) => ({
     sockets: fc.option(fc.array(portArb, { maxLength: 2 }), { nil: undefined }),
     children: fc.oneof(
       { maxDepth: 3, depthIdentifier: 'tree', withCrossShrink: true },
-      fc.constant([]),
+      fc.constant<Shape[]>([]),
       fc.array(tie('node'), { maxLength: 2, depthIdentifier: 'tree' }),
     ),
   }),
@@ -76,7 +76,7 @@ export const policyArb: fc.Arbitrary<WorkloadPolicy> = fc
     selector: awkwardString.filter((s) => s !== ''),
     mode: fc.constantFrom('audit' as const, 'enforce' as const),
     enabled: fc.option(fc.boolean(), { nil: undefined }),
-    labels: fc.option(fc.dictionary(fc.stringMatching(/^[a-z][a-z.\/-]{0,10}$/), awkwardString, { minKeys: 1, maxKeys: 3 }), { nil: undefined }),
+    labels: fc.option(fc.dictionary(fc.stringMatching(/^[a-z][a-z./-]{0,10}$/), awkwardString, { minKeys: 1, maxKeys: 3 }), { nil: undefined }),
     trees: fc.array(shapeArb, { minLength: 1, maxLength: 3 }),
     ingress: fc.array(ruleArb, { maxLength: 3 }),
     egress: fc.array(ruleArb, { maxLength: 3 }),
