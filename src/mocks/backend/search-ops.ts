@@ -13,7 +13,30 @@ import { fail, ok, type MockResult } from './result.ts';
 
 const MAX_JOBS = 64;
 
-export function* rowsOf(b: MockBackend, org: OrgState, schema: string, start: number, end: number): Generator<Row> {
+/** Indices [lo, hi) of a time-sorted list within [start, end], in the asked order. */
+function* window<T extends { time: number }>(list: readonly T[], start: number, end: number, desc: boolean): Generator<number> {
+  const lo = lowerBound(list, start);
+  const hi = lowerBound(list, end + 1e-9);
+  if (desc) for (let i = hi - 1; i >= lo; i--) yield i;
+  else for (let i = lo; i < hi; i++) yield i;
+}
+
+/** Merges two streams already sorted by time (ascending, or descending when `desc`). */
+function* mergeByTime(a: Iterable<Row>, b: readonly Row[], desc: boolean): Generator<Row> {
+  let j = 0;
+  const before = (x: Row, y: Row): boolean => (desc ? Number(x.time) > Number(y.time) : Number(x.time) < Number(y.time));
+  for (const row of a) {
+    while (j < b.length && before(b[j] as Row, row)) yield b[j++] as Row;
+    yield row;
+  }
+  while (j < b.length) yield b[j++] as Row;
+}
+
+/**
+ * The rows of a schema in [start, end]. Event rows come in time order (descending when
+ * `desc`), so a time-ordered search can stop at its limit instead of sorting a million rows.
+ */
+export function* rowsOf(b: MockBackend, org: OrgState, schema: string, start: number, end: number, desc = false): Generator<Row> {
   const ds = org.dataset;
   const modeOf = (uid: string): string => b.policyInfo(org, uid).mode;
   switch (schema) {
@@ -28,11 +51,10 @@ export function* rowsOf(b: MockBackend, org: OrgState, schema: string, start: nu
       for (const ns of ds?.namespaces ?? []) yield namespaceRow(ns, ds?.now ?? end);
       return;
     case 'event_deviation': {
-      if (ds) {
-        for (let i = lowerBound(ds.deviationEvents, start); i < ds.deviationEvents.length; i++) {
-          const ev = ds.deviationEvents[i];
-          if (!ev || ev.time > end) break;
-          const def = ds.deviations[ev.def];
+      const seeded = function* (): Generator<Row> {
+        if (!ds) return;
+        for (const i of window(ds.deviationEvents, start, end, desc)) {
+          const def = ds.deviations[ds.deviationEvents[i]?.def ?? -1];
           if (!def || org.deleted.has(def.policyUid)) continue;
           const rec = deviationRecord(ds, i, modeOf);
           if (!rec) continue;
@@ -40,16 +62,18 @@ export function* rowsOf(b: MockBackend, org: OrgState, schema: string, start: nu
           if (name) rec.policy_name = name;
           yield deviationRow(rec);
         }
-      }
-      for (const list of org.computed.values()) for (const rec of list) if (rec.time >= start && rec.time <= end) yield deviationRow({ ...rec, policy_mode: modeOf(rec.policy_uid) });
+      };
+      const computed: Row[] = [];
+      for (const list of org.computed.values()) for (const rec of list) if (rec.time >= start && rec.time <= end) computed.push(deviationRow({ ...rec, policy_mode: modeOf(rec.policy_uid) }));
+      computed.sort((x, y) => (desc ? Number(y.time) - Number(x.time) : Number(x.time) - Number(y.time)));
+      yield* mergeByTime(seeded(), computed, desc);
       return;
     }
     case 'event_redflag': {
       const flags = ds?.redFlags ?? [];
-      for (let i = lowerBound(flags, start); i < flags.length; i++) {
+      for (const i of window(flags, start, end, desc)) {
         const f = flags[i];
-        if (!f || f.time > end) break;
-        if (f.policyUid && org.deleted.has(f.policyUid)) continue;
+        if (!f || (f.policyUid && org.deleted.has(f.policyUid))) continue;
         const rec = redFlagRecord(f);
         yield { ...rec, full_json: rec };
       }
@@ -70,7 +94,10 @@ export function createSearch(b: MockBackend, org: OrgState, body: unknown, limit
   if (!Number.isFinite(limit) || limit < 0) return fail(400, `Invalid limit ${limitParam}`);
   let results: Row[];
   try {
-    results = runSearch(rowsOf(b, org, req.schema, req.start_time, req.end_time), req, limit);
+    const order = req.order_by ?? [];
+    const byTime = req.schema.startsWith('event_') && !req.group_by?.length && order.length === 1 && order[0]?.name === 'time';
+    const desc = byTime && order[0]?.ascending === false;
+    results = runSearch(rowsOf(b, org, req.schema, req.start_time, req.end_time, desc), req, limit, byTime);
   } catch (e) {
     if (e instanceof QuerySyntaxError) return fail(400, `Invalid query: ${e.message}`);
     throw e;

@@ -45,7 +45,8 @@ function project(row: Row, fields: readonly string[] | undefined): Row {
   return out;
 }
 
-export function runSearch(rows: Iterable<Row>, req: WireSearchRequest, limit: number): Row[] {
+/** `presorted`: the rows already come in `order_by` order (the search may stop at the limit). */
+export function runSearch(rows: Iterable<Row>, req: WireSearchRequest, limit: number, presorted = false): Row[] {
   const query = parseQuery(req.query ?? '');
   const cap = Math.max(0, Math.min(limit, 1_000_000));
   if (req.group_by && req.group_by.length > 0) {
@@ -85,7 +86,7 @@ export function runSearch(rows: Iterable<Row>, req: WireSearchRequest, limit: nu
       .slice(0, cap);
   }
   const hits: Row[] = [];
-  const ordered = req.order_by && req.order_by.length > 0;
+  const ordered = !presorted && !!req.order_by && req.order_by.length > 0;
   for (const row of rows) {
     if (!matches(query, row)) continue;
     hits.push(row);
