@@ -2,18 +2,20 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
 
 const executablePath = findChromium() ?? undefined;
-const port = 4173;
+// PALISADE_E2E_PORT / PALISADE_E2E_OUT let several runs share a machine without colliding.
+const port = Number(process.env.PALISADE_E2E_PORT ?? 4173);
+const out = process.env.PALISADE_E2E_OUT ?? 'test-results';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results/e2e',
+  outputDir: `${out}/e2e`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${out}/playwright.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

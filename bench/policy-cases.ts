@@ -14,10 +14,10 @@ export function fingerprintsOfOneImage(count: number, seed = 1): SpyderbatFinger
   return generateFingerprints({ seed, now: NOW, count, image: 'docker.io/library/nginx:1.25.3', processes: [5, 40], peers: [5, 200] });
 }
 
-/** createPolicy time: median of `runs` after one warm-up run on the same inputs. */
-export function createPolicyCase(count: number, runs: number): { ms: number; fingerprints: number } {
+/** createPolicy time: median of `runs` after `warmup` untimed runs on the same inputs. */
+export function createPolicyCase(count: number, runs: number, warmup = 1): { ms: number; fingerprints: number } {
   const fps = fingerprintsOfOneImage(count);
-  const ms = medianMs(() => createPolicy(fps, { name: `bench-${count}` }), runs, 1);
+  const ms = medianMs(() => createPolicy(fps, { name: `bench-${count}` }), runs, warmup);
   return { ms, fingerprints: fps.length };
 }
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { AppShell } from './pages/app-shell.ts';
 import { SettingsPage } from './pages/settings-page.ts';
 import { watchPage } from './support/guard.ts';
@@ -82,10 +83,12 @@ test('a wrong key is reported as 401, and a key the server stops accepting is ha
   await expect(settings.result).toContainText(/request id ctx:/);
   await expect(settings.connectButton).toHaveCount(0);
   await expect(shell.dataSource).toHaveText('Demo data');
-  await shell.setTheme('light');
-  await page.screenshot({ path: 'test-results/screenshots/settings-error-light.png', fullPage: true });
-  await shell.setTheme('dark');
-  await page.screenshot({ path: 'test-results/screenshots/settings-error-dark.png', fullPage: true });
+  for (const theme of ['light', 'dark'] as const) {
+    await shell.setTheme(theme);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), `axe (${theme})`).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/settings-error-${theme}.png`, fullPage: true });
+  }
 
   await settings.apiKey.fill(KEY);
   await settings.remember.check();
@@ -111,6 +114,10 @@ test('a wrong key is reported as 401, and a key the server stops accepting is ha
 });
 
 test('demo mode: Settings shows the bundled data, fault scenarios are selectable and handled', async ({ page }) => {
+  const offsite: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith('http://127.0.0.1:4173/') && !req.url().startsWith('data:')) offsite.push(req.url());
+  });
   const shell = new AppShell(page);
   const settings = new SettingsPage(page);
   await settings.goto();
@@ -139,4 +146,6 @@ test('demo mode: Settings shows the bundled data, fault scenarios are selectable
   await page.getByRole('group', { name: 'Confirm reset' }).getByRole('button', { name: 'Reset demo data' }).click();
   await expect(page.getByText('Demo data restored to the seed')).toBeVisible();
   await shell.setTheme('light');
+  // The demo never leaves the page's own origin.
+  expect(offsite).toEqual([]);
 });

@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'clusters', lazy: async () => ({ Component: (await import('../features/clusters/clusters-page.tsx')).ClustersPage }) },
           { path: 'fingerprints', lazy: async () => ({ Component: (await import('../features/fingerprints/fingerprints-page.tsx')).FingerprintsPage }) },
           { path: 'policies', lazy: async () => ({ Component: (await import('../features/policies/policies-page.tsx')).PoliciesPage }) },
+          { path: 'policies/:uid', lazy: async () => ({ Component: (await import('../features/policies/policy-detail-page.tsx')).PolicyDetailPage }) },
           { path: 'policies/new', lazy: async () => ({ Component: (await import('../features/policies/policy-editor-page.tsx')).PolicyEditorPage }) },
           { path: 'rulesets', lazy: async () => ({ Component: (await import('../features/rulesets/rulesets-page.tsx')).RulesetsPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/settings-page.tsx')).SettingsPage }) },

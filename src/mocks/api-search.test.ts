@@ -73,6 +73,13 @@ describe('deviations, red flags, audit logs', () => {
     expect(mine[0]?.time).toBeGreaterThanOrEqual(mine[mine.length - 1]?.time ?? 0);
   });
 
+  it('a limited newest-first search returns the newest records (no full sort needed)', async () => {
+    const all = await listDeviations(api.client, { limit: 100_000 });
+    const sorted = [...all].sort((a, b) => b.time - a.time);
+    const top = await listDeviations(api.client, { limit: 50 });
+    expect(top.map((d) => d.time)).toEqual(sorted.slice(0, 50).map((d) => d.time));
+  });
+
   it('red flags filter by severity', async () => {
     const critical = await listRedFlags(api.client, { severity: 'critical' });
     expect(critical.length).toBeGreaterThan(0);

@@ -4,7 +4,9 @@
  * processes ran, which peers they talked to, and the image tag they run.
  */
 import { API_VERSION, type NetworkPolicy, type SpyderbatFingerprint, type WorkloadSpec } from '../model/types.ts';
-import { CONTAINER_TEMPLATES, SERVICE_TEMPLATES, type WorkloadTemplate } from './catalog.ts';
+import type { WorkloadTemplate } from './catalog.ts';
+import { CONTAINER_TEMPLATES } from './catalog-containers.ts';
+import { SERVICE_TEMPLATES } from './catalog-services.ts';
 import { addRule, instantiateConns, peerCount, replicaPeers, toRule, type ConnInstance, type NetSpace } from './network.ts';
 import { hashString, Rng } from './prng.ts';
 import { buildProcessPolicy, chooseNodes, countNodes, instantiate, padInstance, type TemplateInstance } from './process-tree.ts';

@@ -3,7 +3,9 @@
  * Linux hosts), their namespaces and machines, and the workloads running there.
  * Larger scales add clusters and copies of application namespaces.
  */
-import { APP_IMAGES, CONTAINER_TEMPLATES, EKS_REPOS, SERVICE_TEMPLATES, type WorkloadTemplate } from './catalog.ts';
+import type { WorkloadTemplate } from './catalog.ts';
+import { CONTAINER_TEMPLATES, EKS_REPOS } from './catalog-containers.ts';
+import { APP_IMAGES, SERVICE_TEMPLATES } from './catalog-services.ts';
 import type { NetSpace } from './network.ts';
 import type { Rng } from './prng.ts';
 import type { ClusterPlatform, GeneratedCluster, GeneratedMachine, GeneratedNamespace } from './types.ts';

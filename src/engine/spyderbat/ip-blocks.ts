@@ -4,7 +4,7 @@
  * with host routes (/32, /128) indexed so that adding thousands of peers stays
  * linear. Each CIDR is parsed once (cidr.ts caches).
  */
-import { compareCidr, isPrivateNetwork, networkContains, parseCidr } from '../match/cidr.ts';
+import { isPrivateNetwork, networkContains, parseCidr } from '../match/cidr.ts';
 import type { Network } from '../match/cidr.ts';
 import { isRecord } from './inputs.ts';
 import type { Json } from './inputs.ts';
@@ -17,6 +17,8 @@ export interface Block {
   exceptNets: Network[];
   key: string;
   isPrivate: boolean;
+  /** A host route (/32, /128) without except: contains only itself. */
+  host: boolean;
 }
 
 function hex(n: number): string {
@@ -54,10 +56,28 @@ export function formatNetwork(net: Network): string {
   return `${text}/${net.prefix}`;
 }
 
+const blockCache = new Map<string, Block>();
+const BLOCK_CACHE_LIMIT = 100_000;
+
+/** Parse an `ipBlock` value; blocks are immutable and shared through a cache. */
 export function parseBlock(v: unknown): Block | null {
   if (!isRecord(v) || typeof v.cidr !== 'string') return null;
-  const net = parseCidr(v.cidr);
-  const rawExcept = Array.isArray(v.except) ? v.except.filter((x): x is string => typeof x === 'string') : [];
+  const simple = v.except === undefined;
+  if (simple) {
+    const hit = blockCache.get(v.cidr);
+    if (hit !== undefined) return hit;
+  }
+  const block = parseBlockUncached(v.cidr, v.except);
+  if (simple) {
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
+    blockCache.set(v.cidr, block);
+  }
+  return block;
+}
+
+function parseBlockUncached(text: string, exceptValue: unknown): Block {
+  const net = parseCidr(text);
+  const rawExcept = Array.isArray(exceptValue) ? exceptValue.filter((x): x is string => typeof x === 'string') : [];
   const exceptNets: Network[] = [];
   const except: string[] = [];
   for (const e of rawExcept) {
@@ -65,15 +85,16 @@ export function parseBlock(v: unknown): Block | null {
     if (n !== null) exceptNets.push(n);
     except.push(n !== null ? formatNetwork(n) : e);
   }
-  const cidr = net !== null ? formatNetwork(net) : v.cidr;
-  return {
+  const cidr = net !== null ? formatNetwork(net) : text;
+  return Object.freeze({
     cidr,
     except,
     net,
     exceptNets,
     key: except.length > 0 ? `${cidr}|${except.join(',')}` : cidr,
     isPrivate: net !== null && isPrivateNetwork(cidr),
-  };
+    host: net !== null && exceptNets.length === 0 && net.prefix === (net.family === 4 ? 32 : 128),
+  });
 }
 
 /** `outer` contains `inner`: inner is not inside any of outer's excepts and outer is a supernet. */
@@ -84,16 +105,28 @@ export function blockContains(outer: Block, inner: Block): boolean {
   return networkContains(outer.net, innerNet);
 }
 
-function isHost(b: Block): boolean {
-  return b.net !== null && b.exceptNets.length === 0 && b.net.prefix === (b.net.family === 4 ? 32 : 128);
+
+/** Python's network order (family, address, prefix); unparsable text last. */
+export function compareBlocks(a: Block, b: Block): number {
+  const x = a.net;
+  const y = b.net;
+  if (x === null || y === null) {
+    if (x !== y) return x === null ? 1 : -1;
+    return a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0;
+  }
+  if (x.family !== y.family) return x.family - y.family;
+  for (let i = 0; i < x.bytes.length; i++) {
+    const d = (x.bytes[i] ?? 0) - (y.bytes[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.prefix - y.prefix || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 export class BlockSet {
+  /** Every block by cidr (+ except); a host route without except is found by its cidr. */
   private readonly byKey = new Map<string, Block>();
-  /** Host routes without except, by address. */
-  private readonly hosts = new Map<string, Block>();
-  /** Everything else: wider networks, blocks with except, unparsable text. */
-  private readonly wide = new Set<Block>();
+  /** Blocks that can contain others: wider networks, blocks with except, unparsable text. */
+  private wide: Block[] = [];
 
   get size(): number {
     return this.byKey.size;
@@ -105,7 +138,7 @@ export class BlockSet {
 
   /** Some block of the set contains `b`. */
   contains(b: Block): boolean {
-    if (isHost(b) && this.hosts.has(b.cidr)) return true;
+    if (b.host && this.byKey.has(b.cidr)) return true;
     for (const w of this.wide) if (blockContains(w, b)) return true;
     return false;
   }
@@ -113,11 +146,9 @@ export class BlockSet {
   /** Add `b` unless already contained; drop blocks `b` contains (keeps the set reduced). */
   add(b: Block): boolean {
     if (this.contains(b)) return false;
-    if (isHost(b)) {
-      this.hosts.set(b.cidr, b);
-    } else {
+    if (!b.host) {
       for (const other of [...this.byKey.values()]) if (blockContains(b, other)) this.remove(other);
-      this.wide.add(b);
+      this.wide.push(b);
     }
     this.byKey.set(b.key, b);
     return true;
@@ -125,8 +156,7 @@ export class BlockSet {
 
   private remove(b: Block): void {
     this.byKey.delete(b.key);
-    if (this.hosts.get(b.cidr) === b) this.hosts.delete(b.cidr);
-    this.wide.delete(b);
+    if (!b.host) this.wide = this.wide.filter((w) => w !== b);
   }
 
   /** Drop blocks failing a filter (private/public options). */
@@ -136,10 +166,7 @@ export class BlockSet {
 
   /** `{ipBlock: {cidr, except?}}` entries: IPv4 sorted, then IPv6 sorted, then unparsable text. */
   toData(): Json[] {
-    const sorted = [...this.byKey.values()].sort((a, b) => {
-      if ((a.net === null) !== (b.net === null)) return a.net === null ? 1 : -1;
-      return a.net === null ? (a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0) : compareCidr(a.cidr, b.cidr);
-    });
+    const sorted = [...this.byKey.values()].sort(compareBlocks);
     return sorted.map((b) => ({ ipBlock: b.except.length > 0 ? { cidr: b.cidr, except: [...b.except] } : { cidr: b.cidr } }));
   }
 }

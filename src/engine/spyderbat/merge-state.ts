@@ -85,6 +85,7 @@ export class MergeState {
       this.stepIdMap = new Map();
       return [];
     }
+    const t0 = performance.now();
     const forest = base instanceof ProcForest ? base : ProcForest.parse(base);
     for (const p of forest.problems.splice(0)) this.warn('process-tree', `policy: ${p}`, 'spec.processPolicy');
     const otherForest = ProcForest.parse(other, forest);
@@ -96,6 +97,8 @@ export class MergeState {
     this.stepForest = forest;
     this.stepOther = otherForest;
     this.stepIdMap = otherForest.idMap();
+    const TT = (globalThis as unknown as { T: Record<string, number> }).T ??= {};
+    TT.procs = (TT.procs ?? 0) + performance.now() - t0;
     return forest;
   };
 
@@ -104,21 +107,30 @@ export class MergeState {
     const hits = (s: Scope): boolean => s === 'all' || s === dir;
     if (hits(this.disableConns)) return [];
     const flags = { ignorePrivate: hits(this.disablePrivate), ignorePublic: hits(this.disablePublic), ignoreProcs: this.disableProcs };
-    const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, identityIds: true, comparable: new Map() };
+    const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, identityIds: true };
     const otherProcs = this.stepOther ?? new ProcForest();
-    const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, identityIds: false, comparable: new Map() };
+    const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, identityIds: false };
+    const t0 = performance.now();
     const list = base instanceof NetList ? base : NetList.parse(base, null);
     const otherList = NetList.parse(other, null);
+    const TT = (globalThis as unknown as { T: Record<string, number> }).T ??= {};
+    TT.parse = (TT.parse ?? 0) + performance.now() - t0;
     const bad = list.skipped + otherList.skipped;
     if (bad > 0) this.warn('network-node', `${bad} ${dir} entries without to/from were ignored`, path);
     const anded = [...list.nodes, ...otherList.nodes].reduce((n, node) => n + node.skippedAnded, 0);
     if (anded > 0) this.warn('network-node', `${anded} ${dir} peers with both ipBlock and dnsSelector were skipped`, path);
+    const T = (globalThis as unknown as { T: Record<string, number> }).T ??= {};
+    let t = performance.now();
     list.internalMerge(ctx);
+    T.pre = (T.pre ?? 0) + performance.now() - t; t = performance.now();
     otherList.internalMerge(otherCtx);
+    T.other = (T.other ?? 0) + performance.now() - t; t = performance.now();
     const idMap = this.stepIdMap ?? new Map<string, string>();
     for (const node of otherList.nodes) node.mapProcesses(idMap);
     list.mergeFrom(otherList, step.symmetric, ctx);
+    T.mergeFrom = (T.mergeFrom ?? 0) + performance.now() - t; t = performance.now();
     list.internalMerge(ctx);
+    T.post = (T.post ?? 0) + performance.now() - t;
     return list;
   };
 
@@ -208,21 +220,19 @@ export class MergeState {
 
   /** The merged object as plain data (process and network lists printed). */
   toData(): Json {
-    const out = cloneJson(
-      Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, k === 'spec' ? serializeSpec(v) : v])),
-    );
-    return out;
+    return Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, k === 'spec' ? serializeSpec(v) : cloneJson(v)]));
   }
 }
 
+/** The spec as fresh plain data: parsed lists printed, everything else copied. */
 function serializeSpec(spec: unknown): unknown {
-  if (!isRecord(spec)) return spec;
+  if (!isRecord(spec)) return cloneJson(spec);
   const out: Json = {};
   for (const [k, v] of Object.entries(spec)) {
     if (v instanceof ProcForest) out[k] = v.toData();
     else if (k === 'networkPolicy' && isRecord(v)) {
-      out[k] = Object.fromEntries(Object.entries(v).map(([d, l]) => [d, l instanceof NetList ? l.toData() : l]));
-    } else out[k] = v;
+      out[k] = Object.fromEntries(Object.entries(v).map(([d, l]) => [d, l instanceof NetList ? l.toData() : cloneJson(l)]));
+    } else out[k] = cloneJson(v);
   }
   return out;
 }

@@ -6,118 +6,122 @@
  * single exact port `p` relates only to nodes with that same single port, or to
  * nodes with several ports or a range ("misc"). And, unless one side has no
  * processes, some process of one must equal or be comparable to a process of
- * the other. Candidates are therefore looked up by (direction, protocol, port)
- * and process id; every check on a candidate is still the full one.
+ * the other. Candidates are looked up by (direction, protocol, port) and process
+ * id; every check on a candidate is still the full containment test.
  */
-import { comparableProcesses } from './net-node.ts';
+import { comparableIds } from './net-node.ts';
 import type { NetContext, NetNode } from './net-node.ts';
 
 /** `egress|TCP|443` for a node with exactly one non-range port, else null. */
 export function portKey(n: NetNode): string | null {
-  if (n.ports.length !== 1) return null;
-  const p = n.ports[0];
-  return p !== undefined && p.endPort === p.port ? `${n.type}|${p.protocol}|${p.port}` : null;
+  if (n.keyCache !== undefined) return n.keyCache;
+  const p = n.ports.length === 1 ? n.ports[0] : undefined;
+  n.keyCache = p !== undefined && p.endPort === p.port ? `${n.type}|${p.protocol}|${p.port}` : null;
+  return n.keyCache;
 }
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [i]);
-  else list.push(i);
+interface Entry {
+  key: string | null;
+  procs: readonly string[];
 }
 
-/** Built over a list at the start of a folding pass (node contents after index i do not change before i is reached). */
-export class FoldIndex {
-  readonly keys: (string | null)[];
-  private readonly misc: number[] = [];
-  private readonly noProcs = new Map<string, number[]>();
-  private readonly byProc = new Map<string, number[]>();
-  private readonly procIds = new Set<string>();
-  private readonly compatMemo = new Map<string, string[]>();
+interface Bucket {
+  all: Set<NetNode>;
+  noProcs: Set<NetNode>;
+  byProc: Map<string, Set<NetNode>>;
+}
 
+/** Kept up to date by the list as nodes are added, changed and removed. */
+export class NodeIndex {
+  private readonly misc = new Set<NetNode>();
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly entries = new Map<NetNode, Entry>();
+
+  /**
+   * `cmpId`: the id a process is compared as (net-node.ts `NetContext.cmpId`);
+   * nodes are indexed under both their ids and those.
+   */
   constructor(
-    nodes: readonly NetNode[],
-    private readonly ctx: NetContext,
+    nodes: Iterable<NetNode>,
+    private readonly cmpId: (id: string) => string,
   ) {
-    this.keys = nodes.map(portKey);
-    nodes.forEach((n, i) => {
-      const key = this.keys[i];
-      if (key === null || key === undefined) this.misc.push(i);
-      else if (n.processes.length === 0) push(this.noProcs, key, i);
-      else for (const p of new Set(n.processes)) push(this.byProc, `${key}\u0000${p}`, i);
-      for (const p of n.processes) this.procIds.add(p);
-    });
+    for (const n of nodes) this.add(n);
   }
 
-  /** Process ids of this list equal or comparable to `q`. */
-  private compat(q: string): string[] {
-    let hit = this.compatMemo.get(q);
-    if (hit === undefined) {
-      hit = [...this.procIds].filter((p) => p === q || comparableProcesses(this.ctx, p, q));
-      this.compatMemo.set(q, hit);
+  private procKeys(n: NetNode): string[] {
+    const out = new Set<string>();
+    for (const p of n.processes) {
+      out.add(p);
+      out.add(this.cmpId(p));
     }
-    return hit;
-  }
-
-  /** Indices that may relate to a node with port key `key` and these processes (not filtered by position). */
-  candidates(key: string, procs: Iterable<string>, out: Set<number>): void {
-    for (const i of this.misc) out.add(i);
-    for (const i of this.noProcs.get(key) ?? []) out.add(i);
-    for (const q of procs) for (const p of this.compat(q)) for (const i of this.byProc.get(`${key}\u0000${p}`) ?? []) out.add(i);
-  }
-}
-
-/** Base-list index for merging another list in: port-key buckets, kept up to date as nodes change or are added. */
-export class MergeIndex {
-  private readonly buckets = new Map<string, number[]>();
-  private readonly misc: number[] = [];
-  private readonly keys: (string | null)[] = [];
-
-  constructor(nodes: readonly NetNode[]) {
-    nodes.forEach((n) => this.add(n));
+    return [...out];
   }
 
   add(n: NetNode): void {
-    const i = this.keys.length;
     const key = portKey(n);
-    this.keys.push(key);
-    if (key === null) this.misc.push(i);
-    else push(this.buckets, key, i);
+    const procs = n.processes.length === 0 ? [] : this.procKeys(n);
+    this.entries.set(n, { key, procs });
+    if (key === null) {
+      this.misc.add(n);
+      return;
+    }
+    let b = this.buckets.get(key);
+    if (b === undefined) this.buckets.set(key, (b = { all: new Set(), noProcs: new Set(), byProc: new Map() }));
+    b.all.add(n);
+    if (procs.length === 0) b.noProcs.add(n);
+    for (const p of procs) {
+      const set = b.byProc.get(p);
+      if (set === undefined) b.byProc.set(p, new Set([n]));
+      else set.add(n);
+    }
   }
 
-  /** Node `i` may have changed its ports. */
-  update(i: number, n: NetNode): void {
-    const old = this.keys[i] ?? null;
-    const key = portKey(n);
-    if (key === old) return;
-    const from = old === null ? this.misc : (this.buckets.get(old) ?? []);
-    const at = from.indexOf(i);
-    if (at >= 0) from.splice(at, 1);
-    this.keys[i] = key;
-    const to = key === null ? this.misc : (this.buckets.get(key) ?? (this.buckets.set(key, []).get(key) as number[]));
-    let k = to.length;
-    while (k > 0 && (to[k - 1] as number) > i) k--;
-    to.splice(k, 0, i);
+  remove(n: NetNode): void {
+    const e = this.entries.get(n);
+    if (e === undefined) return;
+    this.entries.delete(n);
+    if (e.key === null) {
+      this.misc.delete(n);
+      return;
+    }
+    const b = this.buckets.get(e.key);
+    if (b === undefined) return;
+    b.all.delete(n);
+    b.noProcs.delete(n);
+    for (const p of e.procs) b.byProc.get(p)?.delete(n);
   }
 
-  /** Indices, ascending, of base nodes that may contain or be contained by `o`; null means all. */
-  candidates(o: NetNode): number[] | null {
-    const key = portKey(o);
+  /** The node's ports or processes may have changed. */
+  update(n: NetNode): void {
+    const e = this.entries.get(n);
+    if (e !== undefined && e.key === portKey(n) && e.procs.length === n.processes.length && e.procs.every((p, i) => p === n.processes[i])) return;
+    this.remove(n);
+    this.add(n);
+  }
+
+  /**
+   * Nodes that may relate to `n` (contain it or be contained by it); null when
+   * any node may. Unless processes are ignored, some process of one must be
+   * (compared as) a process of the other, or comparable to one.
+   */
+  related(n: NetNode, ctx: NetContext): Set<NetNode> | null {
+    const key = portKey(n);
     if (key === null) return null;
-    const a = this.buckets.get(key) ?? [];
-    const b = this.misc;
-    const out: number[] = [];
-    let x = 0;
-    let y = 0;
-    while (x < a.length || y < b.length) {
-      const u = a[x];
-      const v = b[y];
-      if (v === undefined || (u !== undefined && u < v)) {
-        out.push(u as number);
-        x++;
-      } else {
-        out.push(v);
-        y++;
-      }
+    const out = new Set<NetNode>(this.misc);
+    const b = this.buckets.get(key);
+    if (b === undefined) return out;
+    if (ctx.ignoreProcs || n.processes.length === 0) {
+      for (const x of b.all) out.add(x);
+      return out;
+    }
+    for (const x of b.noProcs) out.add(x);
+    const probe = (p: string): void => {
+      const set = b.byProc.get(p);
+      if (set !== undefined) for (const x of set) out.add(x);
+    };
+    for (const q of n.processes) {
+      probe(this.cmpId(q));
+      for (const p of comparableIds(ctx, q)) probe(p);
     }
     return out;
   }

@@ -7,130 +7,178 @@
  * nodes that a second pass would fold (a node grown by a later fold is never
  * compared again with earlier ones), so merging the same input twice could
  * still change the policy. Here the pass is repeated until nothing folds.
+ *
+ * Speed: candidates come from an index (net-index.ts), and once a list is
+ * folded, later passes look only at pairs involving a node that changed since
+ * (two unchanged nodes did not fold before and will not now) as long as the
+ * process tree's names and exes, which decide "comparable" processes, did not
+ * change either.
  */
 import { isRecord } from './inputs.ts';
 import type { Json } from './inputs.ts';
-import { FoldIndex, MergeIndex, portKey } from './net-index.ts';
+import { NodeIndex } from './net-index.ts';
 import { NetNode } from './net-node.ts';
 import type { NetContext } from './net-node.ts';
+import type { ProcForest } from './process-forest.ts';
 
 const MAX_PASSES = 64;
-/** Lists longer than this fold through an index. */
-const INDEX_MIN = 16;
+
+interface FoldedState {
+  procs: ProcForest;
+  version: number;
+  flags: string;
+}
+
+function bySeq(a: NetNode, b: NetNode): number {
+  return a.seq - b.seq;
+}
 
 export class NetList {
   nodes: NetNode[] = [];
   /** Entries that were not network nodes (no `to` / `from`). */
   skipped = 0;
+  /** Nodes changed since the list was last folded completely. */
+  private readonly dirty = new Set<NetNode>();
+  private folded: FoldedState | null = null;
+  private index: NodeIndex | null = null;
+  private nextSeq = 0;
 
   static parse(data: unknown, idMap: ReadonlyMap<string, string> | null): NetList {
     const list = new NetList();
     for (const d of Array.isArray(data) ? data : []) {
       const node = isRecord(d) ? NetNode.parse(d, idMap) : null;
       if (node === null) list.skipped++;
-      else list.nodes.push(node);
+      else list.append(node);
     }
     return list;
   }
 
-  /** One spyctl folding pass: each kept node absorbs every later node it contains or that contains it. */
-  private foldPass(ctx: NetContext): boolean {
-    const n = this.nodes.length;
-    if (n <= 1) {
+  private append(node: NetNode): void {
+    node.seq = this.nextSeq++;
+    this.nodes.push(node);
+    this.index?.add(node);
+  }
+
+  private indexed(ctx: NetContext): NodeIndex {
+    return (this.index ??= new NodeIndex(this.nodes, ctx.cmpId));
+  }
+
+  /**
+   * One spyctl folding pass: each kept node absorbs every later node it contains
+   * or that contains it, in order. With `dirty`, only pairs involving those nodes
+   * are looked at. Returns the nodes that absorbed something.
+   */
+  private foldPass(ctx: NetContext, dirty: ReadonlySet<NetNode> | null): Set<NetNode> {
+    const changed = new Set<NetNode>();
+    if (this.nodes.length <= 1) {
       this.nodes[0]?.tidy(ctx);
-      return false;
+      return changed;
     }
-    const index = n > INDEX_MIN && ctx.identityIds && !ctx.ignoreProcs ? new FoldIndex(this.nodes, ctx) : null;
-    const skip = new Set<number>();
+    const index = this.indexed(ctx);
+    const partners = dirty !== null ? this.partnersOf(dirty, index, ctx) : null;
+    const absorbed = new Set<NetNode>();
     const kept: NetNode[] = [];
-    for (let i = 0; i < n; i++) {
-      const node = this.nodes[i] as NetNode;
+    for (const node of this.nodes) {
       node.tidy(ctx);
-      if (skip.has(i)) continue;
+      if (absorbed.has(node)) continue;
       kept.push(node);
-      const key = index?.keys[i] ?? null;
-      if (index !== null && key !== null && node.processes.length > 0) this.absorbIndexed(i, key, index, skip, ctx);
-      else this.absorbFrom(i, i + 1, skip, ctx);
+      const first = partners !== null ? (partners.get(node) ?? null) : index.related(node, ctx);
+      if (partners !== null && first === null) continue;
+      this.absorb(node, first, index, absorbed, changed, ctx);
     }
+    for (const node of absorbed) index.remove(node);
     this.nodes = kept;
-    return skip.size > 0;
+    return changed;
   }
 
-  private relate(node: NetNode, j: number, skip: Set<number>, ctx: NetContext): boolean {
-    const other = this.nodes[j] as NetNode;
-    if (!other.contains(node, ctx) && !node.contains(other, ctx)) return false;
-    node.merge(other, true, ctx);
-    skip.add(j);
-    return true;
-  }
-
-  /** Compare node `i` with every node from `start` on, in order. */
-  private absorbFrom(i: number, start: number, skip: Set<number>, ctx: NetContext): void {
-    const node = this.nodes[i] as NetNode;
-    for (let j = start; j < this.nodes.length; j++) this.relate(node, j, skip, ctx);
-  }
-
-  /** Same as {@link absorbFrom} but visiting only the candidates that can relate, in the same order. */
-  private absorbIndexed(i: number, key: string, index: FoldIndex, skip: Set<number>, ctx: NetContext): void {
-    const node = this.nodes[i] as NetNode;
-    const seen = new Set<number>();
-    let queue: number[] = [];
-    let cursor = i;
-    const enqueue = (procs: Iterable<string>): void => {
-      const found = new Set<number>();
-      index.candidates(key, procs, found);
-      for (const j of found) if (j > cursor && !seen.has(j)) (seen.add(j), queue.push(j));
-      queue.sort((a, b) => a - b);
+  /** For each node, the nodes that may relate to it through a dirty node. */
+  private partnersOf(dirty: ReadonlySet<NetNode>, index: NodeIndex, ctx: NetContext): Map<NetNode, Set<NetNode>> {
+    const out = new Map<NetNode, Set<NetNode>>();
+    const add = (a: NetNode, b: NetNode): void => {
+      const set = out.get(a);
+      if (set === undefined) out.set(a, new Set([b]));
+      else set.add(b);
     };
-    enqueue(node.processes);
-    while (queue.length > 0) {
-      const j = queue.shift() as number;
-      cursor = j;
-      const before = new Set(node.processes);
-      if (!this.relate(node, j, skip, ctx)) continue;
-      if (portKey(node) !== key) {
-        // The node's ports changed: the index no longer describes it.
-        this.absorbFrom(i, j + 1, skip, ctx);
-        return;
+    for (const d of dirty) {
+      for (const x of index.related(d, ctx) ?? this.nodes) {
+        if (x === d) continue;
+        add(x, d);
+        add(d, x);
       }
-      const grown = node.processes.filter((p) => !before.has(p));
-      if (node.processes.length === 0) {
-        this.absorbFrom(i, j + 1, skip, ctx);
-        return;
-      }
-      if (grown.length > 0) enqueue(grown);
+    }
+    return out;
+  }
+
+  /**
+   * `node` absorbs the later nodes that relate to it, in order: those in
+   * `first` (null: every later node); once it has grown, its new candidates too.
+   */
+  private absorb(
+    node: NetNode,
+    first: Set<NetNode> | null,
+    index: NodeIndex,
+    absorbed: Set<NetNode>,
+    changed: Set<NetNode>,
+    ctx: NetContext,
+  ): void {
+    let queue = [...(first ?? this.nodes)].filter((x) => x.seq > node.seq).sort(bySeq);
+    for (let k = 0; k < queue.length; k++) {
+      const other = queue[k] as NetNode;
+      if (!other.contains(node, ctx) && !node.contains(other, ctx)) continue;
+      node.merge(other, true, ctx);
+      index.update(node);
+      absorbed.add(other);
+      changed.add(node);
+      // The node grew: look again from here with its new ports and processes.
+      queue = [...(index.related(node, ctx) ?? this.nodes)].filter((x) => x.seq > other.seq).sort(bySeq);
+      k = -1;
     }
   }
 
   internalMerge(ctx: NetContext): void {
-    for (let pass = 0; pass < MAX_PASSES && this.foldPass(ctx); pass++);
-    this.nodes = this.nodes.filter((node) => node.peerCount > 0);
+    const state: FoldedState = { procs: ctx.procs, version: ctx.procs.version, flags: `${String(ctx.ignorePrivate)}${String(ctx.ignorePublic)}${String(ctx.ignoreProcs)}` };
+    const f = this.folded;
+    const incremental = ctx.identityIds && f !== null && f.procs === state.procs && f.version === state.version && f.flags === state.flags;
+    let dirty: ReadonlySet<NetNode> | null = incremental ? this.dirty : null;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const changed = this.foldPass(ctx, dirty);
+      if (changed.size === 0) break;
+      dirty = changed;
+    }
+    const empty = this.nodes.filter((node) => node.peerCount === 0);
+    if (empty.length > 0) {
+      for (const node of empty) this.index?.remove(node);
+      this.nodes = this.nodes.filter((node) => node.peerCount > 0);
+    }
+    this.dirty.clear();
+    this.folded = ctx.identityIds ? state : null;
   }
 
   /** Merge every node of `other` (ids already mapped to ours) into this list. */
   mergeFrom(other: NetList, symmetric: boolean, ctx: NetContext): void {
-    const index = new MergeIndex(this.nodes);
+    const index = this.indexed(ctx);
     for (const o of other.nodes) {
       let matched = false;
-      const candidates = index.candidates(o) ?? this.nodes.map((_, i) => i);
-      for (const i of candidates) {
-        const node = this.nodes[i] as NetNode;
+      const candidates = [...(index.related(o, ctx) ?? this.nodes)].sort(bySeq);
+      for (const node of candidates) {
         if (node.contains(o, ctx)) {
           node.merge(o, symmetric, ctx);
-          index.update(i, node);
+          index.update(node);
+          this.dirty.add(node);
           matched = true;
           break;
         }
         if (symmetric && o.contains(node, ctx)) {
           // spyctl keeps looking after this case, so `o` may feed several nodes.
           node.merge(o, true, ctx);
-          index.update(i, node);
+          index.update(node);
+          this.dirty.add(node);
           matched = true;
         }
       }
       if (!matched) {
-        this.nodes.push(o);
-        index.add(o);
+        this.append(o);
+        this.dirty.add(o);
       }
     }
   }

@@ -42,8 +42,6 @@ export interface NetContext {
   cmpId: (id: string) => string;
   /** `cmpId` is the identity (allows indexed folding). */
   identityIds: boolean;
-  /** Memo of process comparability by id pair. */
-  comparable: Map<string, boolean>;
 }
 
 /** spyctl `is_private_dns`: a name ending in `.local`. */
@@ -60,28 +58,46 @@ export function keepDns(ctx: NetContext, name: string): boolean {
   return !(ctx.ignorePrivate && priv) && !(ctx.ignorePublic && !priv);
 }
 
-/** Two process ids whose nodes contain one another (same name and exes, by glob), memoised per merge. */
+/** Two process ids whose nodes contain one another (same name and exes, by glob). */
 export function comparableProcesses(ctx: NetContext, a: string, b: string): boolean {
-  const key = `${a}\u0000${b}`;
-  let hit = ctx.comparable.get(key);
-  if (hit === undefined) {
-    const x = ctx.procs.byId.get(a);
-    const y = ctx.procs.byId.get(b);
-    hit = x !== undefined && y !== undefined && (x.contains(y) || y.contains(x));
-    ctx.comparable.set(key, hit);
-  }
-  return hit;
+  return ctx.procs.comparable(a, b);
+}
+
+/** Every id of `ctx.procs` equal or comparable to `q`. */
+export function comparableIds(ctx: NetContext, q: string): readonly string[] {
+  return ctx.procs.comparableTo(q);
 }
 
 export class NetNode {
-  readonly blocks = new BlockSet();
+  /** Blocks as parsed, until a set is needed (most parsed nodes are only merged into others). */
+  private rawBlocks: Block[] | null = null;
+  private blockSet: BlockSet | null = null;
+
+  /** The reduced set of blocks (built on first use). */
+  get blocks(): BlockSet {
+    if (this.blockSet === null) {
+      this.blockSet = new BlockSet();
+      for (const b of this.rawBlocks ?? []) this.blockSet.add(b);
+      this.rawBlocks = null;
+    }
+    return this.blockSet;
+  }
+
+  /** The blocks, possibly with duplicates or contained ones (fine for merging from). */
+  blockList(): Iterable<Block> {
+    return this.blockSet?.values() ?? this.rawBlocks ?? [];
+  }
   dns: string[] = [];
-  private readonly dnsExact = new Set<string>();
+  private dnsExact: Set<string> | null = null;
   private dnsGlobs: string[] = [];
   ports: Ports[] = [];
+  /** Cached `portKey` (net-index.ts); cleared when the ports change. */
+  keyCache: string | null | undefined = undefined;
   processes: string[] = [];
   /** Peer entries holding both ipBlock and dnsSelector, skipped as spyctl does. */
   skippedAnded = 0;
+  /** Position in its list (increasing; set by the list). */
+  seq = 0;
 
   constructor(readonly type: NodeType) {}
 
@@ -94,7 +110,7 @@ export class NetNode {
       if (peer.ipBlock !== undefined && peer.dnsSelector !== undefined) node.skippedAnded++;
       else if (peer.ipBlock !== undefined) {
         const b = parseBlock(peer.ipBlock);
-        if (b !== null) node.blocks.add(b);
+        if (b !== null) (node.rawBlocks ??= []).push(b);
       } else if (Array.isArray(peer.dnsSelector)) {
         for (const n of peer.dnsSelector) if (typeof n === 'string') node.pushDns(n);
       }
@@ -115,18 +131,19 @@ export class NetNode {
 
   /** DNS names are kept unique (spyctl turns them into a set on every internal merge). */
   private pushDns(name: string): void {
-    if (this.dnsExact.has(name)) return;
+    const exact = (this.dnsExact ??= new Set());
+    if (exact.has(name)) return;
     this.dns.push(name);
-    this.dnsExact.add(name);
+    exact.add(name);
     if (hasGlob(name)) this.dnsGlobs.push(name);
   }
 
   get peerCount(): number {
-    return this.blocks.size + this.dns.length;
+    return (this.blockSet?.size ?? this.rawBlocks?.length ?? 0) + this.dns.length;
   }
 
   containsDns(name: string): boolean {
-    return this.dnsExact.has(name) || this.dnsGlobs.some((g) => fnmatch(name, g));
+    return this.dnsExact?.has(name) === true || this.dnsGlobs.some((g) => fnmatch(name, g));
   }
 
   /** Which private/public filter the peers already passed (merges filter what they add). */
@@ -145,7 +162,7 @@ export class NetNode {
 
   private resetDns(names: readonly string[]): void {
     this.dns = [];
-    this.dnsExact.clear();
+    this.dnsExact = null;
     this.dnsGlobs = [];
     for (const n of names) this.pushDns(n);
   }
@@ -161,7 +178,7 @@ export class NetNode {
     if (!other.ports.every((p) => this.ports.some((q) => portsContain(q, p)))) return false;
     if (this.ports.length > 1 || other.ports.length > 1) {
       // Several ports likely mean a different service: peers must be contained too.
-      for (const b of other.blocks.values()) if (keepBlock(ctx, b) && !this.blocks.contains(b)) return false;
+      for (const b of other.blockList()) if (keepBlock(ctx, b) && !this.blocks.contains(b)) return false;
       for (const n of other.dns) if (keepDns(ctx, n) && !this.containsDns(n)) return false;
     }
     if (this.processes.length === 0 || ctx.ignoreProcs) return true;
@@ -184,9 +201,15 @@ export class NetNode {
   }
 
   merge(other: NetNode, symmetric: boolean, ctx: NetContext): void {
-    for (const b of other.blocks.values()) if (keepBlock(ctx, b)) this.blocks.add(b);
+    const mine = this.blocks;
+    for (const b of other.blockList()) if (keepBlock(ctx, b)) mine.add(b);
     for (const n of other.dns) if (keepDns(ctx, n)) this.mergeDns(n, symmetric);
-    for (const p of other.ports) if (!this.ports.some((q) => portsContain(q, p))) this.ports.push({ ...p });
+    for (const p of other.ports) {
+      if (!this.ports.some((q) => portsContain(q, p))) {
+        this.ports.push({ ...p });
+        this.keyCache = undefined;
+      }
+    }
     if (ctx.ignoreProcs) this.processes = [];
     else if (this.processes.length > 0 && other.processes.length > 0) {
       this.processes = [...new Set([...this.processes, ...other.processes])].sort(compareStrings);

@@ -8,6 +8,7 @@
  * parent's list object, so a merge that adds users to the child also adds them
  * to the parent. Every node here owns its own list.
  */
+import { hasGlob } from '../match/fnmatch.ts';
 import { uniqueId } from './ids.ts';
 import { isRecord } from './inputs.ts';
 import type { Json } from './inputs.ts';
@@ -24,6 +25,8 @@ export class ProcForest {
   readonly ids = new Set<string>();
   /** Things noticed while parsing (duplicate ids, unknown policyNode ids, …). */
   readonly problems: string[] = [];
+  /** Bumped whenever an existing node's name or exes change (they decide "comparable" processes). */
+  version = 0;
   /** Called for each symmetric node merge with the names before and after. */
   onRename: ((id: string, before: string, otherName: string, result: string) => void) | null = null;
 
@@ -122,16 +125,19 @@ export class ProcForest {
         nodes.push(this.copyIn(o, parent));
         continue;
       }
+      const before = match.name;
+      const exes = match.exes.length;
       if (symmetric) {
-        const before = match.name;
         match.mergeSymmetric(o);
         this.onRename?.(match.id, before, o.name, match.name);
       } else match.mergeAsymmetric(o);
+      if (match.name !== before || match.exes.length !== exes) this.version++;
       if (depth < MAX_TREE_DEPTH) this.mergeLevel(match.children, o.children, match, symmetric, depth + 1);
     }
   }
 
   merge(other: ProcForest, symmetric: boolean): void {
+    this.byName = null;
     this.mergeLevel(this.roots, other.roots, null, symmetric, 0);
     sortChildren(this.roots);
   }
@@ -143,6 +149,69 @@ export class ProcForest {
       yield n;
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ProcNode);
     }
+  }
+
+  private byName: Map<string, ProcNode[]> | null = null;
+  private globNamed: ProcNode[] = [];
+
+  /** Nodes whose names could match `node`'s either way (same name, or a glob on either side). Call after merging. */
+  candidatesFor(node: ProcNode): ProcNode[] {
+    this.caches();
+    if (this.byName === null) {
+      this.byName = new Map();
+      this.globNamed = [];
+      for (const n of this.nodes()) {
+        if (hasGlob(n.name)) this.globNamed.push(n);
+        const list = this.byName.get(n.name);
+        if (list === undefined) this.byName.set(n.name, [n]);
+        else list.push(n);
+      }
+    }
+    if (hasGlob(node.name)) return [...this.nodes()];
+    return [...(this.byName.get(node.name) ?? []), ...this.globNamed];
+  }
+
+  private cacheVersion = -1;
+  private cacheSize = -1;
+  private pairCache = new Map<string, Map<string, boolean>>();
+  private comparableCache = new Map<string, string[]>();
+
+  /** Memos of comparability hold while no name or exe changed and no node was added. */
+  private caches(): void {
+    if (this.version === this.cacheVersion && this.ids.size === this.cacheSize) return;
+    this.cacheVersion = this.version;
+    this.cacheSize = this.ids.size;
+    this.pairCache = new Map();
+    this.comparableCache = new Map();
+    this.byName = null;
+  }
+
+  /** The nodes with these ids contain one another (spyctl's "comparable" processes). */
+  comparable(a: string, b: string): boolean {
+    this.caches();
+    let row = this.pairCache.get(a);
+    if (row === undefined) this.pairCache.set(a, (row = new Map()));
+    let hit = row.get(b);
+    if (hit === undefined) {
+      const x = this.byId.get(a);
+      const y = this.byId.get(b);
+      hit = x !== undefined && y !== undefined && (x.contains(y) || y.contains(x));
+      row.set(b, hit);
+    }
+    return hit;
+  }
+
+  /** `id` and every id comparable to it. */
+  comparableTo(id: string): readonly string[] {
+    this.caches();
+    let hit = this.comparableCache.get(id);
+    if (hit === undefined) {
+      hit = [id];
+      const node = this.byId.get(id);
+      if (node !== undefined) for (const o of this.candidatesFor(node)) if (o.id !== id && this.comparable(id, o.id)) hit.push(o.id);
+      this.comparableCache.set(id, hit);
+    }
+    return hit;
   }
 
   /** other id → base id, after a merge. */

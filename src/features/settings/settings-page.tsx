@@ -58,7 +58,7 @@ export function SettingsPage() {
           and <code>Authorization</code> in <code>Access-Control-Allow-Headers</code>). If it does not, run the console with the dev proxy and use the base URL{' '}
           <code>/proxy</code>:
         </p>
-        <pre className="code-block">PALISADE_API_PROXY=https://api.spyderbat.com npm run dev</pre>
+        <pre className="code-block">PALISADE_API_PROXY=https://api.spyderbat.com npm start    # or: npm run dev</pre>
         <p className="muted">
           The key stays in this browser (session storage, or local storage if you tick “Remember on this device”) and travels only in the{' '}
           <code>Authorization</code> header — never in a URL or a log.

@@ -14,7 +14,7 @@ import { fail, ok, type MockResult } from './result.ts';
 const MAX_JOBS = 64;
 
 /** Indices [lo, hi) of a time-sorted list within [start, end], in the asked order. */
-function* window<T extends { time: number }>(list: readonly T[], start: number, end: number, desc: boolean): Generator<number> {
+function* timeWindow<T extends { time: number }>(list: readonly T[], start: number, end: number, desc: boolean): Generator<number> {
   const lo = lowerBound(list, start);
   const hi = lowerBound(list, end + 1e-9);
   if (desc) for (let i = hi - 1; i >= lo; i--) yield i;
@@ -53,7 +53,7 @@ export function* rowsOf(b: MockBackend, org: OrgState, schema: string, start: nu
     case 'event_deviation': {
       const seeded = function* (): Generator<Row> {
         if (!ds) return;
-        for (const i of window(ds.deviationEvents, start, end, desc)) {
+        for (const i of timeWindow(ds.deviationEvents, start, end, desc)) {
           const def = ds.deviations[ds.deviationEvents[i]?.def ?? -1];
           if (!def || org.deleted.has(def.policyUid)) continue;
           const rec = deviationRecord(ds, i, modeOf);
@@ -71,7 +71,7 @@ export function* rowsOf(b: MockBackend, org: OrgState, schema: string, start: nu
     }
     case 'event_redflag': {
       const flags = ds?.redFlags ?? [];
-      for (const i of window(flags, start, end, desc)) {
+      for (const i of timeWindow(flags, start, end, desc)) {
         const f = flags[i];
         if (!f || (f.policyUid && org.deleted.has(f.policyUid))) continue;
         const rec = redFlagRecord(f);
