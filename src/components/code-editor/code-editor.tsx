@@ -22,18 +22,24 @@ export interface CodeEditorProps {
   theme: 'light' | 'dark';
   ariaLabel: string;
   height?: number | string;
+  /** Move the cursor here and reveal it; change `nonce` to jump again to the same place. */
+  jumpTo?: { line: number; column: number; nonce: number };
+  /** Ctrl/Cmd+S inside the editor. */
+  onSave?: () => void;
 }
 
 const MARKER_OWNER = 'palisade-engine';
 
 /** Monaco YAML editor. Import it only through `LazyCodeEditor`. */
-export function CodeEditor({ value, onChange, path, schema, markers, readOnly, theme, ariaLabel, height = 480 }: CodeEditorProps) {
+export function CodeEditor({ value, onChange, path, schema, markers, readOnly, theme, ariaLabel, height = 480, jumpTo, onSave }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
+  const onSaveRef = useRef(onSave);
   useEffect(() => {
     onChangeRef.current = onChange;
-  }, [onChange]);
+    onSaveRef.current = onSave;
+  }, [onChange, onSave]);
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -53,6 +59,7 @@ export function CodeEditor({ value, onChange, path, schema, markers, readOnly, t
     });
     editorRef.current = editor;
     const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(model.getValue()));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.());
     return () => {
       sub.dispose();
       editor.dispose();
@@ -67,6 +74,14 @@ export function CodeEditor({ value, onChange, path, schema, markers, readOnly, t
     const model = editorRef.current?.getModel();
     if (model && model.getValue() !== value) model.setValue(value);
   }, [value]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !jumpTo) return;
+    editor.setPosition({ lineNumber: jumpTo.line, column: jumpTo.column });
+    editor.revealLineInCenter(jumpTo.line);
+    editor.focus();
+  }, [jumpTo]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');

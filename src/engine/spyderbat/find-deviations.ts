@@ -130,6 +130,7 @@ export function findDeviations(
   const out: FingerprintDeviation[] = [];
   fingerprints.forEach((fp, fingerprintIndex) => {
     if (!isRecord(fp) || !isRecord(fp.spec) || !isRecord(fp.metadata) || fp.metadata.type !== type || !inScope(fp)) return;
+    if (!normalizer.wouldChange(fp as unknown as Json)) return;
     const state = new MergeState(normal);
     state.merge(fp as unknown as Json, false, fingerprintIndex);
     const afterSpec = specOf(state.toData());

@@ -85,7 +85,6 @@ export class MergeState {
       this.stepIdMap = new Map();
       return [];
     }
-    const t0 = performance.now();
     const forest = base instanceof ProcForest ? base : ProcForest.parse(base);
     for (const p of forest.problems.splice(0)) this.warn('process-tree', `policy: ${p}`, 'spec.processPolicy');
     const otherForest = ProcForest.parse(other, forest);
@@ -97,8 +96,6 @@ export class MergeState {
     this.stepForest = forest;
     this.stepOther = otherForest;
     this.stepIdMap = otherForest.idMap();
-    const TT = (globalThis as unknown as { T: Record<string, number> }).T ??= {};
-    TT.procs = (TT.procs ?? 0) + performance.now() - t0;
     return forest;
   };
 
@@ -110,27 +107,18 @@ export class MergeState {
     const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, identityIds: true };
     const otherProcs = this.stepOther ?? new ProcForest();
     const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, identityIds: false };
-    const t0 = performance.now();
     const list = base instanceof NetList ? base : NetList.parse(base, null);
     const otherList = NetList.parse(other, null);
-    const TT = (globalThis as unknown as { T: Record<string, number> }).T ??= {};
-    TT.parse = (TT.parse ?? 0) + performance.now() - t0;
     const bad = list.skipped + otherList.skipped;
     if (bad > 0) this.warn('network-node', `${bad} ${dir} entries without to/from were ignored`, path);
     const anded = [...list.nodes, ...otherList.nodes].reduce((n, node) => n + node.skippedAnded, 0);
     if (anded > 0) this.warn('network-node', `${anded} ${dir} peers with both ipBlock and dnsSelector were skipped`, path);
-    const T = (globalThis as unknown as { T: Record<string, number> }).T ??= {};
-    let t = performance.now();
     list.internalMerge(ctx);
-    T.pre = (T.pre ?? 0) + performance.now() - t; t = performance.now();
     otherList.internalMerge(otherCtx);
-    T.other = (T.other ?? 0) + performance.now() - t; t = performance.now();
     const idMap = this.stepIdMap ?? new Map<string, string>();
     for (const node of otherList.nodes) node.mapProcesses(idMap);
     list.mergeFrom(otherList, step.symmetric, ctx);
-    T.mergeFrom = (T.mergeFrom ?? 0) + performance.now() - t; t = performance.now();
     list.internalMerge(ctx);
-    T.post = (T.post ?? 0) + performance.now() - t;
     return list;
   };
 
@@ -198,6 +186,42 @@ export class MergeState {
         this.warn('selector-widened', widenedText(kindWord(other.kind), e.path, e.before, e.other, scope), e.path);
       }
     }
+  }
+
+  /**
+   * Would an asymmetric merge of `other` change processPolicy or networkPolicy?
+   * Read-only and cheap; exact when this state has been merged at least once
+   * (lists parsed and folded). Otherwise it answers true, meaning "merge to see".
+   */
+  wouldChange(other: Json): boolean {
+    if (this.rootWithoutEuser(other, false) !== null) return false;
+    const spec = specOf(this.data);
+    const ospec = specOf(other);
+    let otherForest = new ProcForest();
+    const base = spec.processPolicy;
+    if (ospec.processPolicy !== null && ospec.processPolicy !== undefined && !this.disableProcs) {
+      if (!(base instanceof ProcForest)) return true;
+      otherForest = ProcForest.parse(ospec.processPolicy, base);
+      if (!base.absorbsUnchanged(otherForest)) return true;
+    }
+    const np = isRecord(spec.networkPolicy) ? spec.networkPolicy : {};
+    const onp = isRecord(ospec.networkPolicy) ? ospec.networkPolicy : {};
+    const procs = base instanceof ProcForest ? base : new ProcForest();
+    const idMap = otherForest.idMap();
+    for (const dir of ['ingress', 'egress'] as const) {
+      if (onp[dir] === null || onp[dir] === undefined) continue;
+      const hits = (s: Scope): boolean => s === 'all' || s === dir;
+      if (hits(this.disableConns)) continue;
+      const list = np[dir];
+      if (!(list instanceof NetList)) return true;
+      const flags = { ignorePrivate: hits(this.disablePrivate), ignorePublic: hits(this.disablePublic), ignoreProcs: this.disableProcs };
+      const otherCtx: NetContext = { ...flags, procs: otherForest, cmpId: (id) => otherForest.byId.get(id)?.mergedId ?? id, identityIds: false };
+      const otherList = NetList.parse(onp[dir], null);
+      otherList.internalMerge(otherCtx);
+      for (const node of otherList.nodes) node.mapProcesses(idMap);
+      if (!list.absorbsUnchanged(otherList, { ...flags, procs, cmpId: (id) => id, identityIds: true })) return true;
+    }
+    return false;
   }
 
   /** Globs made by symmetric merges, with the concrete values they cover. */

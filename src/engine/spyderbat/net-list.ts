@@ -183,6 +183,21 @@ export class NetList {
     }
   }
 
+  /**
+   * Would an asymmetric merge of `other` (folded, ids mapped) leave this folded
+   * list unchanged? Read-only: each node must land in a node that already holds
+   * its peers and processes.
+   */
+  absorbsUnchanged(other: NetList, ctx: NetContext): boolean {
+    const index = this.indexed(ctx);
+    for (const o of other.nodes) {
+      const candidates = [...(index.related(o, ctx) ?? this.nodes)].sort(bySeq);
+      const home = candidates.find((node) => node.contains(o, ctx));
+      if (home === undefined || !home.absorbsUnchanged(o, ctx)) return false;
+    }
+    return true;
+  }
+
   toData(): Json[] {
     const out: Json[] = [];
     for (const node of this.nodes) {

@@ -216,6 +216,14 @@ export class NetNode {
     } else this.processes = [];
   }
 
+  /** Merging `other` (already contained) in would change nothing. */
+  absorbsUnchanged(other: NetNode, ctx: NetContext): boolean {
+    for (const b of other.blockList()) if (keepBlock(ctx, b) && !this.blocks.contains(b)) return false;
+    for (const n of other.dns) if (keepDns(ctx, n) && !this.containsDns(n)) return false;
+    if (ctx.ignoreProcs || this.processes.length === 0) return true;
+    return other.processes.length > 0 && other.processes.every((p) => this.processes.includes(p));
+  }
+
   /** spyctl `as_dict`; null when no peer is left. */
   toData(): Json | null {
     const peers: Json[] = [...new Set(this.dns)].sort(compareStrings).map((n) => ({ dnsSelector: [n] }));

@@ -136,6 +136,21 @@ export class ProcForest {
     }
   }
 
+  /**
+   * Would an asymmetric merge of `other` change nothing? Read-only, except that
+   * matched nodes of `other` get their `mergedId` as in a merge.
+   */
+  absorbsUnchanged(other: ProcForest): boolean {
+    const level = (nodes: readonly ProcNode[], others: readonly ProcNode[], depth: number): boolean =>
+      others.every((o) => {
+        const match = nodes.find((n) => n.contains(o));
+        if (match === undefined || !match.coversAll(o)) return false;
+        o.mergedId = match.id;
+        return depth >= MAX_TREE_DEPTH || level(match.children, o.children, depth + 1);
+      });
+    return level(this.roots, other.roots, 0);
+  }
+
   merge(other: ProcForest, symmetric: boolean): void {
     this.byName = null;
     this.mergeLevel(this.roots, other.roots, null, symmetric, 0);

@@ -104,6 +104,15 @@ export class ProcNode {
     other.mergedId = this.id;
   }
 
+  /** Absorbing `other` would add no exe, user or listening socket. */
+  coversAll(other: ProcNode): boolean {
+    return (
+      other.exes.every((exe) => this.exes.includes(exe) || this.exes.some((e) => fnmatch(exe, e))) &&
+      other.eusers.every((u) => this.eusers.includes(u)) &&
+      other.sockets.every((s) => this.sockets.some((t) => portsContain(t, s)))
+    );
+  }
+
   /** spyctl `as_dict`: sorted exes, euser only where it differs from the parent's, sorted children. */
   toData(parentEusers: readonly string[] | null, depth = 0): Json {
     const out: Json = { name: this.name, exe: [...this.exes].sort(compareStrings), id: this.id };
