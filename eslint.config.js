@@ -69,7 +69,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.tsx'],
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**', 'src/cli/**', 'src/mocks/server/**'],
     ...reactHooks.configs.flat.recommended,
   },
   {

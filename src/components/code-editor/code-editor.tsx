@@ -58,6 +58,16 @@ export function CodeEditor({ value, onChange, path, schema, markers, readOnly, t
       theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editorRef.current = editor;
+    // Lets tests read the whole text (Monaco only renders the visible lines) and replace it
+    // the way a paste does (one undoable edit that fires the change handler).
+    Object.defineProperty(host.current, 'palisadeValue', {
+      configurable: true,
+      get: () => model.getValue(),
+      set: (text: string) => {
+        editor.executeEdits('palisade-paste', [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      },
+    });
     const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(model.getValue()));
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.());
     return () => {

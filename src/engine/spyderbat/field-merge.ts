@@ -52,9 +52,8 @@ function timeValue(v: unknown): number | null {
 export function greatestValueMerge(base: unknown, other: unknown): unknown {
   if (base === null || base === undefined) return other ?? null;
   if (other === null || other === undefined) return base;
-  if (typeof base === typeof other && (typeof base === 'number' || typeof base === 'string')) {
-    return (base as number | string) > (other as number | string) ? base : other;
-  }
+  if (typeof base === 'number' && typeof other === 'number') return base > other ? base : other;
+  if (typeof base === 'string' && typeof other === 'string') return base > other ? base : other;
   const a = timeValue(base);
   const b = timeValue(other);
   if (a === null || b === null) return base;

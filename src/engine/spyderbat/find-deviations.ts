@@ -77,15 +77,19 @@ function networkItems(before: Json, after: Json, out: DeviationItem[]): void {
   }
 }
 
+function scalarText(v: unknown, fallback: string): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : fallback;
+}
+
 const DESCRIPTIONS: Readonly<Record<string, (body: Json) => string>> = {
-  makeRedFlag: (b) => `Red flag (${String(b.severity ?? 'unspecified')} severity)`,
-  makeOpsFlag: (b) => `Ops flag (${String(b.severity ?? 'unspecified')} severity)`,
+  makeRedFlag: (b) => `Red flag (${scalarText(b.severity, 'unspecified')} severity)`,
+  makeOpsFlag: (b) => `Ops flag (${scalarText(b.severity, 'unspecified')} severity)`,
   agentKillPod: () => 'Kill the pod',
   agentKillProcess: () => 'Kill the process',
   agentKillProcessGroup: () => 'Kill the process group',
   agentKillProcessTree: () => 'Kill the process tree',
-  agentReniceProcess: (b) => `Renice the process (priority ${String(b.priority)})`,
-  webhook: (b) => `Webhook to ${String(b.urlDestination)}`,
+  agentReniceProcess: (b) => `Renice the process (priority ${scalarText(b.priority, '?')})`,
+  webhook: (b) => `Webhook to ${scalarText(b.urlDestination, '?')}`,
 };
 
 function toFired(action: string, source: string, wouldHave: boolean, entry: ResponseAction): FiredAction {
@@ -125,14 +129,15 @@ export function findDeviations(
   const normal = normalizer.toData();
   const normalSpec = specOf(normal);
   const before = indexNodes(Array.isArray(normalSpec.processPolicy) ? normalSpec.processPolicy.filter(isRecord) : [], new Map());
-  const inScope = opts.scope ?? ((fp: SpyderbatFingerprint) => compileSelectors(pickSelectors(policy.spec as unknown as Json))(identityOfFingerprint(fp)));
+  const selects = compileSelectors(pickSelectors(policy.spec as unknown as Json));
+  const inScope = opts.scope ?? ((fp: SpyderbatFingerprint) => selects(identityOfFingerprint(fp)));
   const response = compileResponse(policy.spec.response, policy.spec.mode === 'enforce' ? 'enforce' : 'audit');
   const out: FingerprintDeviation[] = [];
   fingerprints.forEach((fp, fingerprintIndex) => {
     if (!isRecord(fp) || !isRecord(fp.spec) || !isRecord(fp.metadata) || fp.metadata.type !== type || !inScope(fp)) return;
-    if (!normalizer.wouldChange(fp as unknown as Json)) return;
+    if (!normalizer.wouldChange(fp)) return;
     const state = new MergeState(normal);
-    state.merge(fp as unknown as Json, false, fingerprintIndex);
+    state.merge(fp, false, fingerprintIndex);
     const afterSpec = specOf(state.toData());
     if (jsonEqual(normalSpec.processPolicy, afterSpec.processPolicy) && jsonEqual(normalSpec.networkPolicy, afterSpec.networkPolicy)) return;
     const items: DeviationItem[] = [];

@@ -9,6 +9,13 @@
  * sub-object missing from the base is copied from the other side.
  * Asymmetric (policy ⊕ input): a field missing on the other side keeps the base
  * value; sub-objects missing on either side are left alone.
+ *
+ * Field rules follow reference §5 (spyctl-cli's schema, a superset of v0.13.1's):
+ * `matchFields` / `matchFieldsExpressions` on field selectors, `matchExpressions`
+ * on label selectors, and `serviceSelector.cgroup` merged as a wildcard. spyctl
+ * v0.13.1 merged the cgroup all-equal, which deleted the selector of any service
+ * policy merged with another cgroup or under a glob (golden corrections
+ * `create-service-cgroup-differs`, `merge-service-cgroup-glob`).
  */
 import {
   allEqualMerge,

@@ -173,6 +173,7 @@ export class MergeState {
   }
 
   private reportSelectors(other: Json, symmetric: boolean): void {
+    if (this.events.length === 0) return;
     const type = metadataOf(this.data).type;
     const scope = describeScope(specOf(this.data), type);
     for (const e of this.events) {
@@ -180,7 +181,10 @@ export class MergeState {
         this.warn('selector-dropped', droppedText(e.path, scope, type, symmetric), e.path);
       } else if (symmetric) {
         if (/\.(imageID|containerID)$/.test(e.path)) continue;
-        const why = e.other === undefined || e.other === null ? `an input has no ${e.path}` : `'${String(e.before)}' and '${String(e.other)}' share no common part of 3+ characters`;
+        const why =
+          typeof e.before === 'string' && typeof e.other === 'string'
+            ? `'${e.before}' and '${e.other}' share no common part of 3+ characters`
+            : `an input has no ${e.path}`;
         this.warn('selector-widened', `${why}; the created policy drops it and covers ${scope}`, e.path);
       } else {
         this.warn('selector-widened', widenedText(kindWord(other.kind), e.path, e.before, e.other, scope), e.path);

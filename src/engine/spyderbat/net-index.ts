@@ -20,6 +20,10 @@ export function portKey(n: NetNode): string | null {
   return n.keyCache;
 }
 
+function addAll(out: Set<NetNode>, from: ReadonlySet<NetNode> | undefined): void {
+  if (from !== undefined) for (const x of from) out.add(x);
+}
+
 interface Entry {
   key: string | null;
   procs: readonly string[];
@@ -115,13 +119,9 @@ export class NodeIndex {
       return out;
     }
     for (const x of b.noProcs) out.add(x);
-    const probe = (p: string): void => {
-      const set = b.byProc.get(p);
-      if (set !== undefined) for (const x of set) out.add(x);
-    };
     for (const q of n.processes) {
-      probe(this.cmpId(q));
-      for (const p of comparableIds(ctx, q)) probe(p);
+      addAll(out, b.byProc.get(this.cmpId(q)));
+      for (const p of comparableIds(ctx, q)) addAll(out, b.byProc.get(p));
     }
     return out;
   }

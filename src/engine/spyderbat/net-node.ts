@@ -230,7 +230,7 @@ export class NetNode {
     peers.push(...this.blocks.toData());
     if (peers.length === 0) return null;
     const out: Json = { [this.type === 'egress' ? 'to' : 'from']: peers };
-    if (this.processes.length > 0) out.processes = [...this.processes];
+    if (this.processes.length > 0) out.processes = [...this.processes].sort(compareStrings);
     out.ports = this.ports.map(portsToData);
     return out;
   }

@@ -15,6 +15,10 @@ import type { Json } from './inputs.ts';
 import { MAX_TREE_DEPTH, parsePorts, ProcNode, sortChildren } from './process-node.ts';
 import type { Ports } from './process-node.ts';
 
+function scalar(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 }
@@ -69,7 +73,7 @@ export class ProcForest {
     const sockets = (Array.isArray(d.listeningSockets) ? d.listeningSockets : [])
       .map(parsePorts)
       .filter((p): p is Ports => p !== null);
-    const node = new ProcNode(String(d.name ?? ''), strings(d.exe), String(d.id ?? ''), eusers, sockets, parent);
+    const node = new ProcNode(scalar(d.name), strings(d.exe), scalar(d.id), eusers, sockets, parent);
     if (parent === null && eusers.length === 0) this.problems.push(`root process '${node.id}' has no euser`);
     this.register(node);
     for (const c of Array.isArray(d.children) ? d.children : []) {
@@ -205,7 +209,7 @@ export class ProcForest {
   comparable(a: string, b: string): boolean {
     this.caches();
     let row = this.pairCache.get(a);
-    if (row === undefined) this.pairCache.set(a, (row = new Map()));
+    if (row === undefined) this.pairCache.set(a, (row = new Map<string, boolean>()));
     let hit = row.get(b);
     if (hit === undefined) {
       const x = this.byId.get(a);

@@ -36,7 +36,7 @@ export type FormRead = { ok: true; form: PolicyForm } | { ok: false; line: numbe
 const NS_LABEL = 'kubernetes.io/metadata.name';
 
 function parse(text: string): Document.Parsed {
-  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true });
 }
 
 function str(v: unknown): string {

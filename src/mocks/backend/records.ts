@@ -3,6 +3,7 @@ import { deviationAuditEntries, deviationEventId, type AuditEvent, type Dataset,
 import type { SpyderbatFingerprint } from '../../engine/model/types.ts';
 import { text } from '../../api/mappers.ts';
 import type { WireAuditRecord, WireCluster, WireDeviationRecord, WireRedFlagRecord } from '../../api/wire.ts';
+import { deviationFacets } from '../search/deviation-facets.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -88,7 +89,8 @@ export function deviationRecord(ds: Dataset, index: number, modeOf: ModeOf): Wir
 }
 
 export function deviationRow(rec: WireDeviationRecord): Row {
-  return { ...rec, full_json: rec };
+  // Derived fields (kind, workload, policy type) are searchable but not part of full_json.
+  return { ...rec, ...deviationFacets(rec), full_json: rec };
 }
 
 export function redFlagRecord(f: RedFlagEvent): WireRedFlagRecord {

@@ -6,6 +6,7 @@
 import type { WireSearchRequest } from '../../api/wire.ts';
 import { QuerySyntaxError } from '../search/query-language.ts';
 import { isMockSchema, runSearch, type Row } from '../search/run-search.ts';
+import { groupDeviationEvents, groupRedFlagEvents } from './aggregate-ops.ts';
 import type { MockBackend } from './mock-backend.ts';
 import type { OrgState } from './org-state.ts';
 import { deviationRecord, deviationRow, fingerprintRow, lowerBound, namespaceRow, redFlagRecord } from './records.ts';
@@ -97,7 +98,7 @@ export function createSearch(b: MockBackend, org: OrgState, body: unknown, limit
     const order = req.order_by ?? [];
     const byTime = req.schema.startsWith('event_') && !req.group_by?.length && order.length === 1 && order[0]?.name === 'time';
     const desc = byTime && order[0]?.ascending === false;
-    results = runSearch(rowsOf(b, org, req.schema, req.start_time, req.end_time, desc), req, limit, byTime);
+    results = groupDeviationEvents(b, org, req, limit) ?? groupRedFlagEvents(org, req, limit) ?? runSearch(rowsOf(b, org, req.schema, req.start_time, req.end_time, desc), req, limit, byTime);
   } catch (e) {
     if (e instanceof QuerySyntaxError) return fail(400, `Invalid query: ${e.message}`);
     throw e;

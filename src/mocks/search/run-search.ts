@@ -11,7 +11,8 @@ export type Row = Record<string, unknown>;
 
 const path = (name: string): string[] => name.split('.').filter(Boolean);
 
-function binOf(value: unknown, bins: readonly number[]): number | null {
+/** The bin (its lower edge) a value falls in, or null outside [bins[0], bins[last]). */
+export function binOf(value: unknown, bins: readonly number[]): number | null {
   const v = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(v)) return null;
   let lo = 0;
@@ -45,6 +46,25 @@ function project(row: Row, fields: readonly string[] | undefined): Row {
   return out;
 }
 
+/**
+ * Group rows (`{id, count, <group fields>}`) in answer order: by `order_by` when given
+ * (any group field or `count`, e.g. the top 10 by count), else by the group fields; then
+ * cut to the limit.
+ */
+export function finishGroups(groups: Iterable<Row>, req: WireSearchRequest, cap: number): Row[] {
+  // Ties are broken by the group fields, so the order never depends on insertion order.
+  const order = [...(req.order_by ?? []), ...(req.group_by ?? []).map((g) => ({ name: g.name, ascending: true }))];
+  return [...groups]
+    .sort((a, b) => {
+      for (const o of order) {
+        const c = compareValues(a[o.name], b[o.name]);
+        if (c !== 0) return o.ascending === false ? -c : c;
+      }
+      return 0;
+    })
+    .slice(0, Math.max(0, Math.min(cap, 1_000_000)));
+}
+
 /** `presorted`: the rows already come in `order_by` order (the search may stop at the limit). */
 export function runSearch(rows: Iterable<Row>, req: WireSearchRequest, limit: number, presorted = false): Row[] {
   const query = parseQuery(req.query ?? '');
@@ -74,16 +94,7 @@ export function runSearch(rows: Iterable<Row>, req: WireSearchRequest, limit: nu
         groups.set(key, group);
       }
     }
-    const names = req.group_by.map((g) => g.name);
-    return [...groups.values()]
-      .sort((a, b) => {
-        for (const n of names) {
-          const c = compareValues(a[n], b[n]);
-          if (c !== 0) return c;
-        }
-        return 0;
-      })
-      .slice(0, cap);
+    return finishGroups(groups.values(), req, cap);
   }
   const hits: Row[] = [];
   const ordered = !presorted && !!req.order_by && req.order_by.length > 0;

@@ -1,0 +1,215 @@
+/**
+ * The live preview beside the policy editor: as the user types, the engine
+ * worker re-evaluates the draft against the data set loaded once (fingerprints
+ * and the last 7 days of recorded deviations): workloads in scope, deviations by
+ * workload and kind, what would fire, and rule coverage. A deviation can be
+ * added to the draft with the engine's merge.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { SpyderbatFingerprint } from '../../../engine/model/types.ts';
+import type { EngineInput } from '../../../engine/spyderbat/inputs.ts';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { actionsHeadline } from './actions-headline.ts';
+import { CoverageSection } from './coverage-section.tsx';
+import { DeviationList } from './deviation-list.tsx';
+import { MergeConfirmDialog } from './merge-confirm-dialog.tsx';
+import type { MergeCandidate } from './merge-input.ts';
+import { compareDeviations, countChanges } from './preview-changes.ts';
+import { undecidedNotes } from './preview-notes.ts';
+import { PreviewStatus } from './preview-status.tsx';
+import { useAddToPolicy } from './use-add-to-policy.ts';
+import { useAppliedPreview } from './use-applied-preview.ts';
+import { useLivePreview } from './use-live-preview.ts';
+import { ACTIVITY_DAYS, usePreviewDataset } from './use-preview-dataset.ts';
+import './preview.css';
+
+export interface PreviewPanelProps {
+  draftYaml: string;
+  onMergeIntoDraft: (nextYaml: string, note: string) => void;
+}
+
+const n = (x: number): string => x.toLocaleString('en-US');
+const EMPTY_SUMMARY = { fingerprints: 0, events: 0, groups: [], moreGroups: 0 };
+
+export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps) {
+  const dataset = usePreviewDataset();
+  const { state, progress } = useLivePreview(draftYaml, dataset.revision, { onLostRevision: dataset.reload });
+  const [onlyChanges, setOnlyChanges] = useState(false);
+  const adder = useAddToPolicy(draftYaml, onMergeIntoDraft);
+  const result = state.result;
+  const appliedIndex = result?.policy?.appliedIndex ?? -1;
+  const appliedPolicy = appliedIndex >= 0 ? dataset.policies[appliedIndex] : undefined;
+  const applied = useAppliedPreview(dataset.revision, appliedPolicy, onlyChanges);
+  const compared = onlyChanges && applied?.result != null;
+
+  const groups = useMemo(() => {
+    const d = result?.deviations;
+    if (d == null) return [];
+    const all = compareDeviations(d, compared ? (applied?.result?.deviations ?? EMPTY_SUMMARY) : EMPTY_SUMMARY);
+    return compared ? all.filter((g) => g.status !== 'same') : all;
+  }, [result, compared, applied]);
+
+  const { add } = adder;
+  const onAdd = useCallback(
+    (key: string, input: MergeCandidate['input'] | SpyderbatFingerprint, title: string, note: string) => {
+      void add(key, input as EngineInput, title, note);
+    },
+    [add],
+  );
+
+  /** The draft on screen has not been previewed yet (debounce or run in flight). */
+  const pending = draftYaml !== state.doneFor;
+  const headline = result?.actions != null ? actionsHeadline(result.actions, result.deviations) : null;
+  const notes = result !== null ? undecidedNotes({ result, activity: dataset.activity, activityError: dataset.activityError, activityDays: ACTIVITY_DAYS, compare: onlyChanges ? { on: true, applied: appliedPolicy !== undefined } : null }) : [];
+  const changeCounts = compared ? countChanges(groups) : null;
+
+  return (
+    <section className="panel pv-panel" aria-labelledby="pv-title" data-testid="preview-panel" data-pending={pending ? 'true' : 'false'}>
+      <header className="pv-header">
+        <h2 id="pv-title">Live preview</h2>
+        <PreviewStatus store={progress} pending={pending && dataset.status === 'ready'} lastRunMs={state.lastRunMs} />
+      </header>
+      <DatasetLine dataset={dataset} />
+      {state.paused !== null && (
+        <p className="pv-paused" role="status" data-testid="preview-paused">
+          Preview paused: fix the YAML (line {state.paused.line}). {result !== null ? 'Showing the last preview.' : ''}
+          <span className="muted"> {state.paused.message}</span>
+        </p>
+      )}
+      {state.error !== null && (
+        <p className="alert-banner" role="alert">
+          The preview failed: {state.error}
+        </p>
+      )}
+      {adder.message !== null && (
+        <p className={`pv-message pv-message-${adder.message.kind}`} role={adder.message.kind === 'error' ? 'alert' : 'status'}>
+          {adder.message.text}{' '}
+          <button type="button" className="btn btn-ghost pv-btn-small" onClick={adder.dismissMessage} aria-label="Dismiss message">
+            ✕
+          </button>
+        </p>
+      )}
+      {result === null ? (
+        dataset.status !== 'error' && <SkeletonRows rows={5} label="Preparing the preview" />
+      ) : (
+        <div className={state.paused !== null ? 'pv-body pv-stale' : 'pv-body'} data-testid="preview-body">
+          {result.policy === null ? (
+            <p className="muted">{result.notes[0] ?? 'Nothing to preview yet.'}</p>
+          ) : (
+            <>
+              {result.scope !== null && (
+                <section className="pv-section" aria-labelledby="pv-scope-h">
+                  <h3 id="pv-scope-h" className="pv-h">
+                    Workloads in scope: <span data-testid="preview-scope-count">{n(result.scope.count)}</span> of {n(result.scope.total)}
+                    {compared && applied?.result?.scope != null && applied.result.scope.count !== result.scope.count && (
+                      <span className="muted"> (applied: {n(applied.result.scope.count)})</span>
+                    )}
+                  </h3>
+                  {result.scope.sample.length > 0 && (
+                    <ul className="pv-scope-list">
+                      {result.scope.sample.map((w) => (
+                        <li key={w.index}>{w.label}</li>
+                      ))}
+                      {result.scope.count > result.scope.sample.length && <li className="muted">and {n(result.scope.count - result.scope.sample.length)} more</li>}
+                    </ul>
+                  )}
+                  {result.scope.eventWorkloads > 0 && <p className="pv-small muted">{n(result.scope.eventWorkloads)} workloads in scope have recorded activity in the last {ACTIVITY_DAYS} days.</p>}
+                </section>
+              )}
+              {result.actions !== null && (
+                <section className="pv-section" aria-labelledby="pv-actions-h">
+                  <h3 id="pv-actions-h" className="pv-h">
+                    What would fire
+                  </h3>
+                  <p className="pv-headline" data-testid="preview-actions">
+                    {headline}
+                  </p>
+                  <p className="pv-small muted">{result.actions.text}</p>
+                </section>
+              )}
+              {result.deviations !== null && (
+                <section className="pv-section" aria-labelledby="pv-dev-h">
+                  <div className="pv-section-head">
+                    <h3 id="pv-dev-h" className="pv-h">
+                      Deviations: <span data-testid="preview-deviation-count">{n(result.deviations.fingerprints)}</span> fingerprints, {n(result.deviations.events)} recorded events
+                    </h3>
+                    <label className="pv-toggle">
+                      <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} /> Only changes vs applied
+                    </label>
+                  </div>
+                  {onlyChanges && appliedPolicy !== undefined && applied?.result == null && applied?.error == null && (
+                    <p className="pv-small muted" role="status">
+                      Previewing the applied version of {appliedPolicy.metadata.name}…
+                    </p>
+                  )}
+                  {applied?.error != null && <p className="field-error pv-small">Could not preview the applied version: {applied.error}</p>}
+                  {changeCounts !== null && (
+                    <p className="pv-small">
+                      Against applied {appliedPolicy?.metadata.name}: {changeCounts.newOrMore} workloads deviate more, {changeCounts.fewer} less, {changeCounts.allowed} no longer.
+                    </p>
+                  )}
+                  {groups.length === 0 ? (
+                    <p className="muted pv-small">{compared ? 'The draft raises the same deviations as the applied policy.' : 'No deviations: the draft allows everything recorded in scope.'}</p>
+                  ) : (
+                    <DeviationList
+                      groups={groups}
+                      compared={compared}
+                      fingerprints={dataset.fingerprints}
+                      recordsByWorkload={dataset.activity?.byWorkload}
+                      policies={dataset.policies}
+                      version={state.resultFor}
+                      currentDraft={adder.currentDraft}
+                      busy={adder.busy}
+                      onAdd={onAdd}
+                    />
+                  )}
+                </section>
+              )}
+              {result.coverage !== null && <CoverageSection coverage={result.coverage} />}
+            </>
+          )}
+          {notes.length > 0 && (
+            <section className="pv-section" aria-labelledby="pv-notes-h">
+              <h3 id="pv-notes-h" className="pv-h">
+                Where the preview cannot decide
+              </h3>
+              <ul className="pv-notes">
+                {notes.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+      <MergeConfirmDialog pending={adder.pending} onConfirm={adder.confirm} onCancel={adder.cancel} />
+    </section>
+  );
+}
+
+function DatasetLine({ dataset }: { dataset: ReturnType<typeof usePreviewDataset> }) {
+  if (dataset.status === 'error') {
+    return (
+      <div className="alert-banner" role="alert">
+        Could not load the data to preview against: {dataset.error}{' '}
+        <button type="button" className="btn pv-btn-small" onClick={dataset.retry}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (dataset.status !== 'ready') {
+    return (
+      <p className="pv-small muted" role="status">
+        {dataset.status === 'waiting' ? 'Loading fingerprints, policies and recorded activity…' : `Sending ${n(dataset.fingerprints.length)} fingerprints to the preview engine…`}
+      </p>
+    );
+  }
+  const a = dataset.activity;
+  return (
+    <p className="pv-small muted" data-testid="preview-dataset">
+      Against {n(dataset.info?.fingerprints ?? dataset.fingerprints.length)} fingerprints
+      {a !== null ? ` and ${n(a.events.length)} events from ${n(a.replayed)} deviations recorded in the last ${ACTIVITY_DAYS} days` : ''}.
+    </p>
+  );
+}

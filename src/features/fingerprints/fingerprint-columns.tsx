@@ -1,0 +1,93 @@
+import { Link } from 'react-router';
+import type { Column } from '../../components/ui/data-table.tsx';
+import { RelativeTime } from '../../components/ui/relative-time.tsx';
+import type { SpyderbatPolicy } from '../../engine/model/types.ts';
+import { CoverageCell } from './coverage-cell.tsx';
+import { instanceLabel, shortDigest, TYPE_LABEL, type FpRecord } from './fingerprint-records.ts';
+import type { CoverageLookup, GroupRow } from './fingerprint-view.ts';
+
+function listCell(values: readonly string[]) {
+  if (values.length === 0) return <span className="muted">—</span>;
+  const [first, ...rest] = values;
+  return (
+    <span title={values.join(', ')}>
+      {first}
+      {rest.length > 0 && <span className="muted"> +{rest.length}</span>}
+    </span>
+  );
+}
+
+export function groupColumns(policies: readonly SpyderbatPolicy[] | undefined, open: (g: GroupRow) => void): Column<GroupRow>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Image / service',
+      width: 'minmax(220px, 3fr)',
+      sortable: true,
+      render: (g) => (
+        <span className="fp-name" title={g.type === 'container' ? `${g.image}\n${g.imageID}` : g.cgroup}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={(e) => {
+              e.stopPropagation();
+              open(g);
+            }}
+          >
+            {g.name || '(no image)'}
+          </button>
+          <span className="muted fp-sub">{g.type === 'container' ? shortDigest(g.imageID) : g.cgroup}</span>
+        </span>
+      ),
+    },
+    { key: 'type', header: 'Type', width: '104px', sortable: true, render: (g) => TYPE_LABEL[g.type] },
+    { key: 'instances', header: 'Instances', width: '86px', sortable: true, align: 'end', render: (g) => g.records.length.toLocaleString() },
+    { key: 'clusters', header: 'Clusters', width: 'minmax(110px, 1fr)', sortable: true, render: (g) => listCell(g.clusters) },
+    { key: 'namespaces', header: 'Namespaces', width: 'minmax(110px, 1fr)', sortable: true, render: (g) => listCell(g.namespaces) },
+    { key: 'first', header: 'First seen', width: '96px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.first} /> },
+    { key: 'latest', header: 'Latest seen', width: '96px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.latest} /> },
+    {
+      key: 'coverage',
+      header: 'Policy',
+      width: 'minmax(170px, 1.6fr)',
+      sortable: true,
+      render: (g) => <CoverageCell policies={policies} policyIndices={g.policies} covered={g.coveredCount} total={g.records.length} known={g.coverage !== 'unknown'} />,
+    },
+  ];
+}
+
+export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, cov: CoverageLookup, options: { nameSortable?: boolean } = {}): Column<FpRecord>[] {
+  const sortable = options.nameSortable ?? true;
+  return [
+    {
+      key: 'name',
+      header: 'Fingerprint',
+      width: 'minmax(200px, 2.4fr)',
+      sortable,
+      render: (r) => (
+        <span className="fp-name" title={`${r.name}\n${r.id}`}>
+          <Link to={`/fingerprints/${encodeURIComponent(r.id)}`} onClick={(e) => e.stopPropagation()}>
+            {r.name || r.id}
+          </Link>
+          <span className="muted fp-sub">{r.id}</span>
+        </span>
+      ),
+    },
+    { key: 'type', header: 'Type', width: '104px', sortable, render: (r) => TYPE_LABEL[r.type] },
+    { key: 'cluster', header: 'Cluster', width: 'minmax(110px, 1fr)', sortable, render: (r) => r.cluster || <span className="muted">—</span> },
+    { key: 'namespace', header: 'Namespace', width: 'minmax(100px, 1fr)', sortable, render: (r) => r.namespace || <span className="muted">—</span> },
+    { key: 'instance', header: 'Pod / host', width: 'minmax(140px, 1.4fr)', sortable, render: (r) => <span title={instanceLabel(r)}>{instanceLabel(r)}</span> },
+    { key: 'first', header: 'First seen', width: '96px', sortable, render: (r) => <RelativeTime epochSeconds={r.first} /> },
+    { key: 'latest', header: 'Latest seen', width: '96px', sortable, render: (r) => <RelativeTime epochSeconds={r.latest} /> },
+    {
+      key: 'coverage',
+      header: 'Policy',
+      width: 'minmax(170px, 1.6fr)',
+      sortable,
+      render: (r) => {
+        const hits = cov?.(r.index) ?? [];
+        return <CoverageCell policies={policies} policyIndices={hits} covered={hits.length > 0 ? 1 : 0} total={1} known={cov !== undefined} />;
+      },
+    },
+  ];
+}
