@@ -99,3 +99,16 @@ test('the editor follows the theme toggle', async ({ page }) => {
   await shell.setTheme('dark');
   await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
 });
+
+test('keyboard: g p / g f / g c navigate, / focuses the search field', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.goto('/');
+  for (const [key, heading] of [['p', 'Policies'], ['f', 'Fingerprints'], ['c', 'Clusters']] as const) {
+    await page.locator('body').press('g');
+    await page.locator('body').press(key);
+    await expect(shell.heading).toHaveText(heading);
+  }
+  await shell.goto('/policies');
+  await page.locator('body').press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search policies' })).toBeFocused();
+});

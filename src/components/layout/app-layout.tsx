@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { ThemeToggle } from '../theme/theme-toggle.tsx';
+import { useGlobalShortcuts } from './use-go-shortcuts.ts';
 
 export interface NavItem {
   to: string;
@@ -17,6 +18,7 @@ export interface AppLayoutProps {
 
 /** The console frame: left navigation, top bar with data source and theme, routed content. */
 export function AppLayout({ nav, dataSourceLabel, dataSourceKind }: AppLayoutProps) {
+  useGlobalShortcuts();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -63,7 +63,7 @@ export function draftShape(policy: SpyderbatPolicy): DraftShape {
   return {
     type: policy.metadata.type,
     ...(typeof uid === 'string' && uid !== '' ? { uid } : {}),
-    ids: collectIds(policy.metadata.type === 'cluster' ? [] : policy.spec.processPolicy, new Set()),
+    ids: collectIds(policy.metadata.type === 'cluster' ? [] : (policy.spec as { processPolicy?: unknown }).processPolicy, new Set()),
   };
 }
 
@@ -181,7 +181,8 @@ function nest(chain: readonly ProcessNode[], leafChildren: ProcessNode[]): Proce
 /** A recorded deviation re-addressed to the draft. */
 export function recordToInput(record: DeviationRecord, draft: DraftShape, recordedBy: SpyderbatPolicy | undefined): GuardianDeviation {
   const dev = record.deviation;
-  const roots = recordedBy !== undefined && recordedBy.metadata.type !== 'cluster' ? recordedBy.spec.processPolicy : [];
+  const pp = recordedBy !== undefined && recordedBy.metadata.type !== 'cluster' ? (recordedBy.spec as { processPolicy?: unknown }).processPolicy : undefined;
+  const roots: ProcessNode[] = Array.isArray(pp) ? (pp as ProcessNode[]) : [];
   const processPolicy = (dev.spec.processPolicy ?? []).map((entry): DeviationProcessEntry => {
     if (!('policyNode' in entry) || draft.ids.has(entry.policyNode.id)) return entry;
     const chain = chainTo(roots, entry.policyNode.id);

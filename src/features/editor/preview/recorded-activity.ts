@@ -130,7 +130,7 @@ export function recordEvents(record: DeviationRecord, workload: WorkloadIdentity
 /** Chains of every node of a policy, by id. */
 export function policyChains(policy: SpyderbatPolicy): Map<string, ProcessInfo[]> {
   const out = new Map<string, ProcessInfo[]>();
-  if (policy.metadata.type !== 'cluster') walk(policy.spec.processPolicy, [], out);
+  if (policy.metadata.type !== 'cluster') walk((policy.spec as { processPolicy?: unknown }).processPolicy, [], out);
   return out;
 }
 
