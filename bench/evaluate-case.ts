@@ -3,7 +3,8 @@
  * The NDJSON text is generated first; then, in the same run, we time
  * JSON.parse of every line, and JSON.parse + evaluate of every line.
  * Evaluation time = (parse + evaluate) − parse; ratio = evaluation / parse.
- * Each pass runs twice (alternating) and the faster one counts.
+ * Both are timed per block of lines, back to back, over two passes; per block
+ * the faster pass counts (robust against load from other processes).
  */
 import { EventEvaluator, generateEvents, generatePolicies, parseEventLine, isEventDiagnostic } from '../src/engine/index.ts';
 import type { EngineEvent } from '../src/engine/index.ts';
@@ -21,6 +22,8 @@ export interface EvaluateCaseResult {
   /** parse + field checks (parseEventLine, as the CLI does) + evaluate, vs parse. */
   validatedRatio: number;
 }
+
+const BLOCK = 20_000;
 
 function parseAll(lines: readonly string[]): number {
   let sink = 0;
@@ -58,22 +61,33 @@ export function evaluateCase(nPolicies: number, nEvents: number, seed = 11): Eva
   const warm = lines.slice(0, Math.min(lines.length, 20_000));
   parseAll(warm);
   parseEvaluateAll(new EventEvaluator(fleet.policies), warm);
-  let parseMs = Infinity;
-  let totalMs = Infinity;
+  // The machine is shared: parse and parse + evaluate are timed block by block, back to back,
+  // so both see the same load; each block keeps the faster of two passes.
+  const blocks: string[][] = [];
+  for (let a = 0; a < lines.length; a += BLOCK) blocks.push(lines.slice(a, a + BLOCK));
+  const parseBest = blocks.map(() => Infinity);
+  const totalBest = blocks.map(() => Infinity);
+  const checkedBest = blocks.map(() => Infinity);
   let deviations = 0;
-  for (let round = 0; round < 2; round++) {
-    let t0 = now();
-    parseAll(lines);
-    parseMs = Math.min(parseMs, now() - t0);
+  for (let pass = 0; pass < 2; pass++) {
     const ev = new EventEvaluator(fleet.policies);
-    t0 = now();
-    deviations = parseEvaluateAll(ev, lines);
-    totalMs = Math.min(totalMs, now() - t0);
+    const checkedEv = new EventEvaluator(fleet.policies);
+    deviations = 0;
+    blocks.forEach((block, b) => {
+      let t0 = now();
+      parseAll(block);
+      parseBest[b] = Math.min(parseBest[b] as number, now() - t0);
+      t0 = now();
+      deviations += parseEvaluateAll(ev, block);
+      totalBest[b] = Math.min(totalBest[b] as number, now() - t0);
+      t0 = now();
+      parseCheckEvaluateAll(checkedEv, block);
+      checkedBest[b] = Math.min(checkedBest[b] as number, now() - t0);
+    });
   }
-  const checkedEv = new EventEvaluator(fleet.policies);
-  const t1 = now();
-  parseCheckEvaluateAll(checkedEv, lines);
-  const checkedMs = now() - t1;
+  const parseMs = parseBest.reduce((x, y) => x + y, 0);
+  const totalMs = totalBest.reduce((x, y) => x + y, 0);
+  const checkedMs = checkedBest.reduce((x, y) => x + y, 0);
   const evaluateMs = Math.max(totalMs - parseMs, 1e-6);
   return {
     events: lines.length,

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { countBy, countOverTime } from '../api/aggregates.ts';
 import { listDeviations } from '../api/deviations.ts';
-import { createTestApi, TEST_NOW, useTestClock } from './testing/test-api.ts';
+import { createTestApi, TEST_NOW, useTestClock as pinTestClock } from './testing/test-api.ts';
 
-useTestClock();
+pinTestClock();
 
 describe('aggregates', () => {
   const api = createTestApi();

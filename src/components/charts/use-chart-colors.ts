@@ -19,7 +19,7 @@ function read(style: CSSStyleDeclaration | null, token: string, fallback: string
  * Resolves design tokens to colours for SVG attributes (Recharts passes colours to
  * attributes and to its own tooltip/legend), re-read whenever the theme changes.
  */
-export function useChartColors(tokens: readonly string[]): { colors: Record<string, string>; chrome: ChartChrome } {
+export function useChartColors(tokens: readonly string[]): { colors: Record<string, string>; chrome: ChartChrome; theme: string } {
   const { theme } = useTheme();
   const key = tokens.join('|');
   return useMemo(() => {
@@ -33,7 +33,7 @@ export function useChartColors(tokens: readonly string[]): { colors: Record<stri
       surface: read(style, 'surface', '#ffffff'),
       cursor: read(style, 'chart-cursor', 'rgba(31, 95, 191, 0.08)'),
     };
-    return { colors, chrome };
-    // `theme` is a dependency on purpose: the tokens' values change with it.
+    // The tokens' values change with the theme, so it is part of the answer.
+    return { colors, chrome, theme };
   }, [key, theme]);
 }

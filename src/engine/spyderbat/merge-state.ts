@@ -107,8 +107,8 @@ export class MergeState {
     const ctx: NetContext = { ...flags, procs: this.currentForest(), cmpId: (id) => id, identityIds: true };
     const otherProcs = this.stepOther ?? new ProcForest();
     const otherCtx: NetContext = { ...flags, procs: otherProcs, cmpId: (id) => otherProcs.byId.get(id)?.mergedId ?? id, identityIds: false };
-    const list = base instanceof NetList ? base : NetList.parse(base, null);
-    const otherList = NetList.parse(other, null);
+    const list = base instanceof NetList ? base : NetList.parse(base);
+    const otherList = NetList.parse(other);
     const bad = list.skipped + otherList.skipped;
     if (bad > 0) this.warn('network-node', `${bad} ${dir} entries without to/from were ignored`, path);
     const anded = [...list.nodes, ...otherList.nodes].reduce((n, node) => n + node.skippedAnded, 0);
@@ -119,6 +119,7 @@ export class MergeState {
     for (const node of otherList.nodes) node.mapProcesses(idMap);
     list.mergeFrom(otherList, step.symmetric, ctx);
     list.internalMerge(ctx);
+    list.dropEmpty();
     return list;
   };
 
@@ -194,8 +195,10 @@ export class MergeState {
 
   /**
    * Would an asymmetric merge of `other` change processPolicy or networkPolicy?
-   * Read-only and cheap; exact when this state has been merged at least once
-   * (lists parsed and folded). Otherwise it answers true, meaning "merge to see".
+   * Read-only and cheap. `false` is certain (for a state merged at least once, so
+   * that its lists are parsed and folded); `true` means "merge to see": it is
+   * exact except for input nodes that the private/public options leave without
+   * peers, which a real merge may drop again.
    */
   wouldChange(other: Json): boolean {
     if (this.rootWithoutEuser(other, false) !== null) return false;
@@ -220,7 +223,7 @@ export class MergeState {
       if (!(list instanceof NetList)) return true;
       const flags = { ignorePrivate: hits(this.disablePrivate), ignorePublic: hits(this.disablePublic), ignoreProcs: this.disableProcs };
       const otherCtx: NetContext = { ...flags, procs: otherForest, cmpId: (id) => otherForest.byId.get(id)?.mergedId ?? id, identityIds: false };
-      const otherList = NetList.parse(onp[dir], null);
+      const otherList = NetList.parse(onp[dir]);
       otherList.internalMerge(otherCtx);
       for (const node of otherList.nodes) node.mapProcesses(idMap);
       if (!list.absorbsUnchanged(otherList, { ...flags, procs, cmpId: (id) => id, identityIds: true })) return true;

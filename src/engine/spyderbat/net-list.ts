@@ -43,10 +43,10 @@ export class NetList {
   private index: NodeIndex | null = null;
   private nextSeq = 0;
 
-  static parse(data: unknown, idMap: ReadonlyMap<string, string> | null): NetList {
+  static parse(data: unknown): NetList {
     const list = new NetList();
     for (const d of Array.isArray(data) ? data : []) {
-      const node = isRecord(d) ? NetNode.parse(d, idMap) : null;
+      const node = isRecord(d) ? NetNode.parse(d) : null;
       if (node === null) list.skipped++;
       else list.append(node);
     }
@@ -145,13 +145,20 @@ export class NetList {
       if (changed.size === 0) break;
       dirty = changed;
     }
-    const empty = this.nodes.filter((node) => node.peerCount === 0);
-    if (empty.length > 0) {
-      for (const node of empty) this.index?.remove(node);
-      this.nodes = this.nodes.filter((node) => node.peerCount > 0);
-    }
     this.dirty.clear();
     this.folded = ctx.identityIds ? state : null;
+  }
+
+  /**
+   * Drop nodes left without peers (filtered out by the private/public options).
+   * spyctl drops them when it prints the list, i.e. between merges, but they take
+   * part in the folding of the merge that emptied them.
+   */
+  dropEmpty(): void {
+    const empty = this.nodes.filter((node) => node.peerCount === 0);
+    if (empty.length === 0) return;
+    for (const node of empty) this.index?.remove(node);
+    this.nodes = this.nodes.filter((node) => node.peerCount > 0);
   }
 
   /** Merge every node of `other` (ids already mapped to ours) into this list. */

@@ -101,7 +101,7 @@ export class NetNode {
 
   constructor(readonly type: NodeType) {}
 
-  static parse(d: Json, idMap: ReadonlyMap<string, string> | null): NetNode | null {
+  static parse(d: Json): NetNode | null {
     const peers = Array.isArray(d.to) ? d.to : Array.isArray(d.from) ? d.from : null;
     if (peers === null) return null;
     const node = new NetNode(Array.isArray(d.to) ? 'egress' : 'ingress');
@@ -119,8 +119,7 @@ export class NetNode {
       const parsed = parsePorts(p);
       if (parsed !== null) node.ports.push(parsed);
     }
-    const procs = Array.isArray(d.processes) ? d.processes.map(String) : [];
-    node.processes = idMap === null ? procs : mapIds(procs, idMap);
+    node.processes = Array.isArray(d.processes) ? d.processes.filter((p) => typeof p === 'string' || typeof p === 'number').map(String) : [];
     return node;
   }
 
@@ -149,7 +148,12 @@ export class NetNode {
   /** Which private/public filter the peers already passed (merges filter what they add). */
   private filtered = '';
 
-  /** spyctl `internal_merge` of one node: private/public filters (DNS names are unique already). */
+  /**
+   * spyctl `internal_merge` of one node: private/public filters (DNS names are
+   * unique already). With `disableProcesses: all` every node loses its
+   * `processes`: processPolicy is emptied then, so the ids would dangle (spyctl
+   * clears them only on nodes that merged something, leaving an invalid policy).
+   */
   tidy(ctx: NetContext): void {
     if (ctx.ignoreProcs) this.processes = [];
     const key = `${ctx.ignorePrivate ? 'v' : ''}${ctx.ignorePublic ? 'p' : ''}`;

@@ -38,7 +38,7 @@ export function ClusterDeviations({ clusterName }: { clusterName: string }) {
           <tbody>
             {q.data.slice(0, SHOWN).map((d) => (
               <tr key={`${d.policyUid}|${d.checksum || d.id}`}>
-                <td>
+                <td className="nowrap">
                   <RelativeTime epochSeconds={d.lastTime} />
                 </td>
                 <td>{d.policyUid ? <Link to={`/policies/${encodeURIComponent(d.policyUid)}?tab=deviations`}>{d.policyName || d.policyUid}</Link> : d.policyName}</td>

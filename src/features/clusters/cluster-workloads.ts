@@ -85,7 +85,7 @@ export function namespaceSections(namespaces: readonly Namespace[], containers: 
     if (!ns) continue;
     fpCount.set(ns, (fpCount.get(ns) ?? 0) + 1);
     let w = byNs.get(ns);
-    if (!w) byNs.set(ns, (w = new Map()));
+    if (!w) byNs.set(ns, (w = new Map<string, Acc>()));
     const name = workloadName(item.fp);
     add(w, `${ns}/${name}`, name, str(item.fp.spec.containerSelector?.image ?? m.image), item, cov);
   }
@@ -93,7 +93,7 @@ export function namespaceSections(namespaces: readonly Namespace[], containers: 
   const names = new Set([...labels.keys(), ...byNs.keys()]);
   return [...names]
     .sort((a, b) => a.localeCompare(b))
-    .map((name) => ({ name, labels: labels.get(name) ?? {}, workloads: finish(byNs.get(name) ?? new Map(), cov), fingerprints: fpCount.get(name) ?? 0 }));
+    .map((name) => ({ name, labels: labels.get(name) ?? {}, workloads: finish(byNs.get(name) ?? new Map<string, Acc>(), cov), fingerprints: fpCount.get(name) ?? 0 }));
 }
 
 /** Linux services per host. */
@@ -106,7 +106,7 @@ export function hostSections(services: readonly IndexedFingerprint[], cov: ((i: 
     const cgroup = str(item.fp.spec.serviceSelector?.cgroup ?? m.cgroup);
     const name = cgroup.slice(cgroup.lastIndexOf('/') + 1) || str(m.name);
     let w = byHost.get(host);
-    if (!w) byHost.set(host, (w = new Map()));
+    if (!w) byHost.set(host, (w = new Map<string, Acc>()));
     add(w, `${host}/${cgroup}`, name, '', item, cov);
   }
   return [...byHost.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([host, w]) => ({ host, services: finish(w, cov) }));

@@ -16,6 +16,12 @@ function count(v: number | undefined, failed: boolean) {
   return failed ? <span className="muted" title="Could not be loaded">—</span> : <span className="muted" title="Loading">…</span>;
 }
 
+interface Failure {
+  what: string;
+  error: Error;
+  retry: () => void;
+}
+
 function readSort(params: URLSearchParams): SortState {
   const key = params.get('sort') ?? 'name';
   return { key: (CLUSTER_SORT_KEYS as readonly string[]).includes(key) ? key : 'name', dir: params.get('dir') === 'desc' ? 'desc' : 'asc' };
@@ -64,22 +70,21 @@ export function ClustersPage() {
         </Link>
       ),
     },
-    { key: 'uid', header: 'UID', width: 'minmax(120px, 1fr)', sortable: true, render: (r) => <code title={r.uid}>{r.uid}</code> },
+    { key: 'uid', header: 'UID', width: 'minmax(130px, 1fr)', sortable: true, render: (r) => <code title={r.uid}>{r.uid}</code> },
     { key: 'clusterId', header: 'Cluster ID', width: 'minmax(120px, 1.3fr)', sortable: true, render: (r) => (r.clusterId ? <code title={r.clusterId}>{r.clusterId}</code> : <span className="muted">—</span>) },
     { key: 'firstSeen', header: 'First seen', width: '100px', sortable: true, render: (r) => <RelativeTime epochSeconds={r.firstSeen} /> },
-    { key: 'lastData', header: 'Last data', width: '100px', sortable: true, render: (r) => <RelativeTime epochSeconds={r.lastData} /> },
+    { key: 'lastData', header: 'Last data', width: '104px', sortable: true, render: (r) => <RelativeTime epochSeconds={r.lastData} /> },
     { key: 'health', header: 'Agent health', width: '118px', sortable: true, render: (r) => <HealthBadge health={r.health} /> },
-    { key: 'namespaces', header: 'Namespaces', width: '96px', sortable: true, align: 'end', render: (r) => count(r.namespaces, namespaces.isError) },
-    { key: 'fingerprints', header: 'Fingerprints', width: '100px', sortable: true, align: 'end', render: (r) => count(r.fingerprints, fingerprints.isError) },
+    { key: 'namespaces', header: 'Namespaces', width: '108px', sortable: true, align: 'end', render: (r) => count(r.namespaces, namespaces.isError) },
+    { key: 'fingerprints', header: 'Fingerprints', width: '108px', sortable: true, align: 'end', render: (r) => count(r.fingerprints, fingerprints.isError) },
     { key: 'policies', header: 'Policies', width: '80px', sortable: true, align: 'end', render: (r) => count(r.policies, policyFailed || fingerprints.isError) },
   ];
 
-  const failures = [
-    namespaces.isError && { what: 'namespaces', error: namespaces.error, retry: () => void namespaces.refetch() },
-    fingerprints.isError && { what: 'fingerprints', error: fingerprints.error, retry: () => void fingerprints.refetch() },
-    policies.isError && { what: 'policies', error: policies.error, retry: () => void policies.refetch() },
-    coverage.isError && { what: 'policy coverage', error: coverage.error, retry: () => void coverage.refetch() },
-  ].filter((f): f is { what: string; error: Error; retry: () => void } => Boolean(f));
+  const failures: Failure[] = [];
+  if (namespaces.isError) failures.push({ what: 'namespaces', error: namespaces.error, retry: () => void namespaces.refetch() });
+  if (fingerprints.isError) failures.push({ what: 'fingerprints', error: fingerprints.error, retry: () => void fingerprints.refetch() });
+  if (policies.isError) failures.push({ what: 'policies', error: policies.error, retry: () => void policies.refetch() });
+  if (coverage.isError) failures.push({ what: 'policy coverage', error: coverage.error, retry: () => void coverage.refetch() });
 
   let body;
   if (clusters.isPending) body = <SkeletonRows rows={4} label="Loading clusters" />;

@@ -3,8 +3,15 @@ import type { Column } from '../../components/ui/data-table.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import type { SpyderbatPolicy } from '../../engine/model/types.ts';
 import { CoverageCell } from './coverage-cell.tsx';
-import { instanceLabel, shortDigest, TYPE_LABEL, type FpRecord } from './fingerprint-records.ts';
+import { instanceLabel, SHORT_TYPE_LABEL, shortDigest, splitImage, type FpRecord } from './fingerprint-records.ts';
 import type { CoverageLookup, GroupRow } from './fingerprint-view.ts';
+
+/** The image's repository first (the part that tells images apart), registry and digest below. */
+function nameParts(type: FpRecord['type'], name: string, imageID: string, cgroup: string): { main: string; sub: string } {
+  if (type !== 'container') return { main: name, sub: cgroup };
+  const { registry, repo } = splitImage(name);
+  return { main: repo, sub: [registry, shortDigest(imageID)].filter(Boolean).join(' · ') };
+}
 
 function listCell(values: readonly string[]) {
   if (values.length === 0) return <span className="muted">—</span>;
@@ -22,34 +29,37 @@ export function groupColumns(policies: readonly SpyderbatPolicy[] | undefined, o
     {
       key: 'name',
       header: 'Image / service',
-      width: 'minmax(220px, 3fr)',
+      width: 'minmax(200px, 2.6fr)',
       sortable: true,
-      render: (g) => (
-        <span className="fp-name" title={g.type === 'container' ? `${g.image}\n${g.imageID}` : g.cgroup}>
-          <button
-            type="button"
-            className="link-button"
-            onClick={(e) => {
-              e.stopPropagation();
-              open(g);
-            }}
-          >
-            {g.name || '(no image)'}
-          </button>
-          <span className="muted fp-sub">{g.type === 'container' ? shortDigest(g.imageID) : g.cgroup}</span>
-        </span>
-      ),
+      render: (g) => {
+        const { main, sub } = nameParts(g.type, g.name, g.imageID, g.cgroup);
+        return (
+          <span className="fp-name" title={g.type === 'container' ? `${g.image}\n${g.imageID}` : g.cgroup}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={(e) => {
+                e.stopPropagation();
+                open(g);
+              }}
+            >
+              {main || '(no image)'}
+            </button>
+            <span className="muted fp-sub">{sub}</span>
+          </span>
+        );
+      },
     },
-    { key: 'type', header: 'Type', width: '104px', sortable: true, render: (g) => TYPE_LABEL[g.type] },
-    { key: 'instances', header: 'Instances', width: '86px', sortable: true, align: 'end', render: (g) => g.records.length.toLocaleString() },
-    { key: 'clusters', header: 'Clusters', width: 'minmax(110px, 1fr)', sortable: true, render: (g) => listCell(g.clusters) },
+    { key: 'type', header: 'Type', width: '84px', sortable: true, render: (g) => SHORT_TYPE_LABEL[g.type] },
+    { key: 'instances', header: 'Instances', width: '92px', sortable: true, align: 'end', render: (g) => g.records.length.toLocaleString() },
+    { key: 'clusters', header: 'Clusters', width: 'minmax(100px, 1fr)', sortable: true, render: (g) => listCell(g.clusters) },
     { key: 'namespaces', header: 'Namespaces', width: 'minmax(110px, 1fr)', sortable: true, render: (g) => listCell(g.namespaces) },
-    { key: 'first', header: 'First seen', width: '96px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.first} /> },
-    { key: 'latest', header: 'Latest seen', width: '96px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.latest} /> },
+    { key: 'first', header: 'First seen', width: '94px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.first} /> },
+    { key: 'latest', header: 'Latest seen', width: '104px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.latest} /> },
     {
       key: 'coverage',
       header: 'Policy',
-      width: 'minmax(170px, 1.6fr)',
+      width: 'minmax(190px, 1.8fr)',
       sortable: true,
       render: (g) => <CoverageCell policies={policies} policyIndices={g.policies} covered={g.coveredCount} total={g.records.length} known={g.coverage !== 'unknown'} />,
     },
@@ -67,22 +77,22 @@ export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, co
       render: (r) => (
         <span className="fp-name" title={`${r.name}\n${r.id}`}>
           <Link to={`/fingerprints/${encodeURIComponent(r.id)}`} onClick={(e) => e.stopPropagation()}>
-            {r.name || r.id}
+            {nameParts(r.type, r.name, r.imageID, r.cgroup).main || r.id}
           </Link>
           <span className="muted fp-sub">{r.id}</span>
         </span>
       ),
     },
-    { key: 'type', header: 'Type', width: '104px', sortable, render: (r) => TYPE_LABEL[r.type] },
+    { key: 'type', header: 'Type', width: '84px', sortable, render: (r) => SHORT_TYPE_LABEL[r.type] },
     { key: 'cluster', header: 'Cluster', width: 'minmax(110px, 1fr)', sortable, render: (r) => r.cluster || <span className="muted">—</span> },
     { key: 'namespace', header: 'Namespace', width: 'minmax(100px, 1fr)', sortable, render: (r) => r.namespace || <span className="muted">—</span> },
     { key: 'instance', header: 'Pod / host', width: 'minmax(140px, 1.4fr)', sortable, render: (r) => <span title={instanceLabel(r)}>{instanceLabel(r)}</span> },
-    { key: 'first', header: 'First seen', width: '96px', sortable, render: (r) => <RelativeTime epochSeconds={r.first} /> },
-    { key: 'latest', header: 'Latest seen', width: '96px', sortable, render: (r) => <RelativeTime epochSeconds={r.latest} /> },
+    { key: 'first', header: 'First seen', width: '94px', sortable, render: (r) => <RelativeTime epochSeconds={r.first} /> },
+    { key: 'latest', header: 'Latest seen', width: '104px', sortable, render: (r) => <RelativeTime epochSeconds={r.latest} /> },
     {
       key: 'coverage',
       header: 'Policy',
-      width: 'minmax(170px, 1.6fr)',
+      width: 'minmax(190px, 1.8fr)',
       sortable,
       render: (r) => {
         const hits = cov?.(r.index) ?? [];

@@ -93,4 +93,15 @@ export function shortDigest(imageID: string): string {
   return m ? `${m[1] ?? ''}${m[2] ?? ''}` : imageID;
 }
 
+/** `registry/repo:tag` split for display: the repository part first (Docker Hub's `library/` dropped). */
+export function splitImage(image: string): { registry: string; repo: string } {
+  const slash = image.indexOf('/');
+  const head = slash > 0 ? image.slice(0, slash) : '';
+  if (!head || !(head.includes('.') || head.includes(':') || head === 'localhost')) return { registry: '', repo: image };
+  const rest = image.slice(slash + 1);
+  return { registry: head, repo: head === 'docker.io' && rest.startsWith('library/') ? rest.slice('library/'.length) : rest };
+}
+
+export const SHORT_TYPE_LABEL: Record<WorkloadType, string> = { container: 'Container', 'linux-service': 'Service' };
+
 export const TYPE_LABEL: Record<WorkloadType, string> = { container: 'Container', 'linux-service': 'Linux service' };

@@ -19,10 +19,10 @@ function Field({ label, value, code }: { label: string; value: string; code?: bo
 export function FingerprintSummary({ record, fp, covering, policiesLoading }: { record: FpRecord; fp: SpyderbatFingerprint; covering: readonly SpyderbatPolicy[] | undefined; policiesLoading: boolean }) {
   const m = fp.metadata as Record<string, unknown>;
   return (
-    <div className="overview-grid">
+    <div className="detail-grid fp-summary">
       <section className="panel" aria-label="Workload">
         <h2>Workload</h2>
-        <dl className="kv">
+        <dl className="kv kv-2">
           <Field label="Type" value={TYPE_LABEL[record.type]} />
           <Field label="Image" value={record.image} />
           <Field label="Image ID" value={record.imageID} code />

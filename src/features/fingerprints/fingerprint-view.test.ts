@@ -3,7 +3,7 @@ import { groupFingerprints } from '../../api/fingerprints.ts';
 import { generateDataset } from '../../engine/generate/index.ts';
 import type { SpyderbatFingerprint } from '../../engine/model/types.ts';
 import { DEFAULT_FILTERS, type FingerprintFilters } from './fingerprint-filters.ts';
-import { fingerprintId, shortDigest, toRecords } from './fingerprint-records.ts';
+import { fingerprintId, shortDigest, splitImage, toRecords } from './fingerprint-records.ts';
 import { applyFilters, groupRecords, sortGroups, sortRecords, type CoverageLookup } from './fingerprint-view.ts';
 
 function container(id: string, image: string, cluster: string, ns: string, latest: number): SpyderbatFingerprint {
@@ -45,6 +45,10 @@ describe('records', () => {
     expect(records[0]).toMatchObject({ groupKey: 'c|nginx:1.25|sha256:10', namespace: 'web', pod: 'f1-pod' });
     const noId = { ...fps[0], metadata: { ...fps[0]?.metadata, id: undefined, checksum: 'abc' } } as unknown as SpyderbatFingerprint;
     expect(fingerprintId(noId, 3)).toBe('checksum:abc');
+    expect(splitImage('docker.io/library/nginx:1.25')).toEqual({ registry: 'docker.io', repo: 'nginx:1.25' });
+    expect(splitImage('602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/coredns:v1')).toEqual({ registry: '602401143452.dkr.ecr.us-west-2.amazonaws.com', repo: 'eks/coredns:v1' });
+    expect(splitImage('acme/app:1')).toEqual({ registry: '', repo: 'acme/app:1' });
+    expect(splitImage('localhost:5000/app')).toEqual({ registry: 'localhost:5000', repo: 'app' });
     expect(shortDigest('sha256:3f0cd3cdbd6a47a28405a418665ffcd42987afefd07b66eecf6935b9d9c542cf')).toBe('sha256:3f0cd3cdbd6a');
   });
 });

@@ -157,7 +157,7 @@ const FLAG_FIELDS: Record<string, (f: RedFlagEvent) => unknown> = {
   policy_name: (f) => (f.policyUid ? f.policyName : undefined),
 };
 
-const keyPart = (v: unknown): string => (v === null || v === undefined ? '\u0000' : typeof v === 'number' ? `n${v}` : `s${String(v)}`);
+const keyPart = (v: unknown): string => (v === null || v === undefined ? '\u0000' : typeof v === 'number' ? `n${v}` : typeof v === 'string' ? `s${v}` : `j${JSON.stringify(v)}`);
 
 export function groupRedFlagEvents(org: OrgState, req: WireSearchRequest, cap: number): Row[] | null {
   const groupBy = req.group_by ?? [];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SpyderbatFingerprint, SpyderbatPolicy } from '../../../engine/model/types.ts';
 import type { PreviewWorkload } from '../../../engine/preview/types.ts';
 import type { DeviationRecord } from '../../../api/types.ts';
@@ -24,70 +24,68 @@ interface Props extends CandidateSource {
 
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; candidates: MergeCandidate[] };
 
-const KIND_LABEL = { process: 'process', ingress: 'ingress', egress: 'egress' } as const;
+const LOADING: Loaded = { status: 'loading' };
 
 /** What one workload's deviations would add to the draft, each with "Add to policy". */
 export function DeviationCandidates({ workload, source, fingerprint, records, policies, version, currentDraft, busy, onAdd }: Props) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  // Parsed when the list opens and when the preview moves on (not per keystroke).
+  const parsed = useMemo(() => {
+    void version;
+    return currentDraft();
+  }, [currentDraft, version]);
+  const immediate = useMemo((): Loaded | null => {
+    if ('error' in parsed) return { status: 'error', message: parsed.error };
+    if (source === 'events') return { status: 'ready', candidates: candidatesFromRecords(records, parsed.shape, policies, workload.label) };
+    if (fingerprint === undefined) return { status: 'error', message: 'This fingerprint is no longer in the data set.' };
+    return null;
+  }, [parsed, source, records, policies, workload.label, fingerprint]);
+  const [found, setFound] = useState<{ for: ParsedDraft; loaded: Loaded } | null>(null);
 
   useEffect(() => {
+    if (immediate !== null || 'error' in parsed || fingerprint === undefined) return undefined;
     let live = true;
-    const parsed = currentDraft();
-    if ('error' in parsed) {
-      setLoaded({ status: 'error', message: parsed.error });
-      return undefined;
-    }
-    if (source === 'events') {
-      setLoaded({ status: 'ready', candidates: candidatesFromRecords(records, parsed.shape, policies, workload.label) });
-      return undefined;
-    }
-    if (fingerprint === undefined) {
-      setLoaded({ status: 'error', message: 'This fingerprint is no longer in the data set.' });
-      return undefined;
-    }
     getEngineClient()
       .findDeviations(parsed.policy, { fingerprints: [fingerprint] }, { key: null })
-      .then((found) => {
-        if (!live) return;
-        const items = found.flatMap((d) => d.items);
-        setLoaded({ status: 'ready', candidates: candidatesFromItems(items, parsed.shape, workload.label) });
+      .then((devs) => {
+        const items = devs.flatMap((d) => d.items);
+        if (live) setFound({ for: parsed, loaded: { status: 'ready', candidates: candidatesFromItems(items, parsed.shape, workload.label) } });
       })
       .catch((e: unknown) => {
-        if (live) setLoaded({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (live) setFound({ for: parsed, loaded: { status: 'error', message: e instanceof Error ? e.message : String(e) } });
       });
     return () => {
       live = false;
     };
-  }, [currentDraft, source, fingerprint, records, policies, workload.label, version]);
+  }, [immediate, parsed, fingerprint, workload.label]);
 
+  const loaded = immediate ?? (found !== null && found.for === parsed ? found.loaded : LOADING);
   if (loaded.status === 'loading') return <p className="muted pv-small" role="status">Finding what this workload would add…</p>;
   if (loaded.status === 'error') return <p className="field-error pv-small">{loaded.message}</p>;
   const { candidates } = loaded;
+  const allKey = `${workload.label}:all`;
   return (
     <div className="pv-candidates">
       {candidates.length === 0 ? (
         <p className="muted pv-small">Nothing left to add: the current draft already allows this workload&apos;s activity.</p>
       ) : (
         <ul className="pv-candidate-list" aria-label={`Deviations of ${workload.label}`}>
-          {candidates.map((c) => (
-            <li key={c.key} className="pv-candidate">
-              <span className={`pv-kind pv-kind-${c.kind}`}>{KIND_LABEL[c.kind]}</span>
-              <span className="pv-candidate-title">{c.title}</span>
-              <button type="button" className="btn pv-btn-small" disabled={busy !== null} onClick={() => onAdd(`${workload.label}:${c.key}`, c.input, c.title, c.note)}>
-                {busy === `${workload.label}:${c.key}` ? 'Adding…' : 'Add to policy'}
-              </button>
-            </li>
-          ))}
+          {candidates.map((c) => {
+            const key = `${workload.label}:${c.key}`;
+            return (
+              <li key={c.key} className="pv-candidate">
+                <span className={`pv-kind pv-kind-${c.kind}`}>{c.kind}</span>
+                <span className="pv-candidate-title">{c.title}</span>
+                <button type="button" className="btn pv-btn-small" disabled={busy !== null} onClick={() => onAdd(key, c.input, c.title, c.note)}>
+                  {busy === key ? 'Adding…' : 'Add to policy'}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {source === 'fingerprint' && fingerprint !== undefined && candidates.length > 1 && (
-        <button
-          type="button"
-          className="btn pv-btn-small"
-          disabled={busy !== null}
-          onClick={() => onAdd(`${workload.label}:all`, fingerprint, `everything ${workload.label} did`, `Added all activity of ${workload.label}`)}
-        >
-          {busy === `${workload.label}:all` ? 'Adding…' : `Add all ${candidates.length} (merge the fingerprint)`}
+        <button type="button" className="btn pv-btn-small" disabled={busy !== null} onClick={() => onAdd(allKey, fingerprint, `everything ${workload.label} did`, `Added all activity of ${workload.label}`)}>
+          {busy === allKey ? 'Adding…' : `Add all ${candidates.length} (merge the fingerprint)`}
         </button>
       )}
     </div>

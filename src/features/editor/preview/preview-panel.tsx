@@ -7,7 +7,6 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { SpyderbatFingerprint } from '../../../engine/model/types.ts';
-import type { EngineInput } from '../../../engine/spyderbat/inputs.ts';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { actionsHeadline } from './actions-headline.ts';
 import { CoverageSection } from './coverage-section.tsx';
@@ -52,7 +51,7 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
   const { add } = adder;
   const onAdd = useCallback(
     (key: string, input: MergeCandidate['input'] | SpyderbatFingerprint, title: string, note: string) => {
-      void add(key, input as EngineInput, title, note);
+      void add(key, input, title, note);
     },
     [add],
   );

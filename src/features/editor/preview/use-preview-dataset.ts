@@ -34,8 +34,8 @@ export interface PreviewDataset {
   activityError: string | null;
   error: string | null;
   /** The engine lost the revision (evicted, worker restarted): load it again. */
-  reload(): void;
-  retry(): void;
+  reload: () => void;
+  retry: () => void;
 }
 
 const EMPTY_FPS: SpyderbatFingerprint[] = [];
