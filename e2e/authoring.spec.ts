@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './pages/editor-page.ts';
 import { startMockServerProcess, type MockServerProcess } from './support/mock-server.ts';
 import { fingerprints, type Fingerprint } from './support/api.ts';
-import { createPolicy } from '../src/engine/spyderbat/index.ts';
+import { createPolicy, dumpYaml } from '../src/engine/spyderbat/index.ts';
 import { toYaml } from '../src/engine/yaml/index.ts';
 import type { ProcessNode, SpyderbatFingerprint, WorkloadPolicy } from '../src/engine/model/types.ts';
 
@@ -36,7 +36,8 @@ test.describe('authoring (real-API mode)', () => {
     expect(chosen).toHaveLength(3);
     const name = 'nginx-e2e-policy';
     const built = createPolicy(chosen as unknown as SpyderbatFingerprint[], { name, mode: 'audit' }).policy;
-    const expected = toYaml(built);
+    // What `spyctl create policy` prints for the same fingerprints (the CLI prints the same).
+    const expected = `${dumpYaml(built).replace(/\n$/, '')}\n`;
 
     await page.goto(`/policies/new?fingerprints=${chosen.map((f) => f.metadata.id).join(',')}`);
     await expect(page.getByTestId('build-inputs').getByRole('listitem')).toHaveCount(3);
@@ -123,6 +124,16 @@ test.describe('authoring (real-API mode)', () => {
     await expect(page.getByTestId('draft-offer')).toBeVisible();
     await page.getByRole('button', { name: 'Restore' }).click();
     expect(await editor.value()).toBe(mine);
+    // Rebase onto their version and apply once the server accepts updates again.
+    await editor.apply.click();
+    await expect(page.getByTestId('conflict-view')).toBeVisible();
+    await page.getByRole('button', { name: 'Rebase my edit onto theirs' }).click();
+    await expect(page.getByTestId('editor-notice')).toContainText('Rebased onto');
+    expect(await editor.value()).toContain('\n  mode: enforce\n');
+    await server.setFaults({ conflictOnUpdate: false });
+    await editor.apply.click();
+    await page.waitForURL(/\/policies\/[^/]+$/);
+    await expect(page.locator('.page-header .badge')).toHaveText('Enforcing');
   });
 });
 

@@ -13,6 +13,9 @@ export interface AuditLogFilters {
   policyUid?: string;
   kind?: Exclude<AuditKind, 'other'>;
   days?: number;
+  /** An absolute window (epoch seconds); when both are set, `days` is not used. */
+  startTime?: number;
+  endTime?: number;
 }
 
 export const auditLogKeys = {
@@ -23,8 +26,8 @@ export const auditLogKeys = {
 export async function listAuditLogs(client: ApiClient, filters: AuditLogFilters = {}, signal?: AbortSignal): Promise<AuditLogEntry[]> {
   const now = nowSeconds();
   const body: WireLogsRequest = {
-    start_time: now - 86400 * (filters.days ?? 30),
-    end_time: now,
+    start_time: filters.startTime !== undefined && filters.endTime !== undefined ? filters.startTime : now - 86400 * (filters.days ?? 30),
+    end_time: filters.startTime !== undefined && filters.endTime !== undefined ? filters.endTime : now,
     data_type: 'audit',
     ...(client.org ? { org_uid: client.org } : {}),
     ...(filters.policyUid ? { src_uid: filters.policyUid } : {}),

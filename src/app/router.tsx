@@ -7,6 +7,8 @@ import { paths } from './paths.ts';
 
 export const navItems: readonly NavItem[] = [
   { to: paths.dashboard, label: 'Dashboard', icon: '▦', end: true },
+  { to: '/deviations', label: 'Deviations', icon: '⚠' },
+  { to: '/redflags', label: 'Red flags', icon: '⚑' },
   { to: paths.clusters, label: 'Clusters', icon: '⬡' },
   { to: paths.fingerprints, label: 'Fingerprints', icon: '⌘' },
   { to: paths.policies, label: 'Policies', icon: '◈' },
@@ -35,6 +37,8 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page.tsx')).DashboardPage }) },
+          { path: 'deviations', lazy: async () => ({ Component: (await import('../features/deviations/deviations-page.tsx')).DeviationsPage }) },
+          { path: 'redflags', lazy: async () => ({ Component: (await import('../features/redflags/redflags-page.tsx')).RedFlagsPage }) },
           { path: 'clusters', lazy: async () => ({ Component: (await import('../features/clusters/clusters-page.tsx')).ClustersPage }) },
           { path: 'clusters/:uid', lazy: async () => ({ Component: (await import('../features/clusters/cluster-detail-page.tsx')).ClusterDetailPage }) },
           { path: 'fingerprints', lazy: async () => ({ Component: (await import('../features/fingerprints/fingerprints-page.tsx')).FingerprintsPage }) },

@@ -134,7 +134,7 @@ export function CategoryBarChart({ label, rows, series, valueLabel, onSelect, la
                   return (
                     <td key={s.key}>
                       {onSelect && n > 0 ? (
-                        <button type="button" className="link-button" onClick={() => onSelect(r.key, s.key)} aria-label={`${r.label}: ${formatCount(n)} ${s.label}, list them`}>
+                        <button type="button" className="cell-link" onClick={() => onSelect(r.key, s.key)} aria-label={`${r.label}: ${formatCount(n)} ${s.label}, list them`}>
                           {formatCount(n)}
                         </button>
                       ) : (

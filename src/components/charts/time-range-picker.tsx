@@ -30,7 +30,7 @@ function Picker({ value, onChange, now }: PickerProps) {
   const active = value.kind === 'preset' && !custom ? value.preset : 'custom';
   return (
     <div className="range-picker" role="group" aria-label="Time range">
-      <div className="segmented">
+      <div className="seg-toggle">
         {PRESETS.map((p) => (
           <button
             key={p.key}

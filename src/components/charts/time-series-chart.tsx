@@ -160,7 +160,7 @@ export function TimeSeriesChart({ label, points, bucketSeconds, series, valueLab
                   return (
                     <td key={s.key}>
                       {onSelect && n > 0 ? (
-                        <button type="button" className="link-button" onClick={() => select(r, s.key)} aria-label={`${formatCount(n)} ${s.label} ${valueLabel}, ${formatBucketRange(r.start, r.start + bucketSeconds)}: list them`}>
+                        <button type="button" className="cell-link" onClick={() => select(r, s.key)} aria-label={`${formatCount(n)} ${s.label} ${valueLabel}, ${formatBucketRange(r.start, r.start + bucketSeconds)}: list them`}>
                           {formatCount(n)}
                         </button>
                       ) : (

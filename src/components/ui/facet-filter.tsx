@@ -34,7 +34,10 @@ export function FacetFilter({ label, options, selected, onChange, searchable, ma
   const searchRef = useRef<HTMLInputElement>(null);
   const panelId = useId();
   const withSearch = searchable ?? options.length > 8;
-  const chosen = useMemo(() => new Set(selected), [selected]);
+  // The parent may apply a change asynchronously (e.g. through the URL): show it at once.
+  const [pending, setPending] = useState<{ base: readonly string[]; next: string[] } | null>(null);
+  const current = pending && pending.base === selected ? pending.next : selected;
+  const chosen = useMemo(() => new Set(current), [current]);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -56,10 +59,11 @@ export function FacetFilter({ label, options, selected, onChange, searchable, ma
     return { list: [...first, ...rest.slice(0, maxShown)], hidden: Math.max(0, rest.length - maxShown) };
   }, [options, chosen, query, maxShown]);
 
-  const toggle = (value: string): void => {
-    const next = chosen.has(value) ? selected.filter((v) => v !== value) : [...selected, value];
+  const change = (next: string[]): void => {
+    setPending({ base: selected, next });
     onChange(next);
   };
+  const toggle = (value: string): void => change(chosen.has(value) ? current.filter((v) => v !== value) : [...current, value]);
 
   const close = (): void => {
     setOpen(false);
@@ -81,14 +85,14 @@ export function FacetFilter({ label, options, selected, onChange, searchable, ma
       <button
         ref={buttonRef}
         type="button"
-        className={`btn facet-button ${selected.length ? 'facet-active' : ''}`}
+        className={`btn facet-button ${current.length ? 'facet-active' : ''}`}
         aria-expanded={open}
         aria-controls={panelId}
         disabled={disabled}
         onClick={() => setOpen((o) => !o)}
       >
         {label}
-        {selected.length > 0 && <span className="facet-badge">{selected.length}</span>}
+        {current.length > 0 && <span className="facet-badge">{current.length}</span>}
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
@@ -123,7 +127,7 @@ export function FacetFilter({ label, options, selected, onChange, searchable, ma
           {shown.hidden > 0 && <p className="muted facet-note">{shown.hidden.toLocaleString()} more: type to narrow the list</p>}
           {note && <p className="muted facet-note">{note}</p>}
           <div className="facet-actions">
-            <button type="button" className="btn btn-ghost" disabled={selected.length === 0} onClick={() => onChange([])}>
+            <button type="button" className="btn btn-ghost" disabled={current.length === 0} onClick={() => change([])}>
               Clear
             </button>
             <button type="button" className="btn" onClick={close}>

@@ -5,7 +5,7 @@ import { fingerprintListQuery } from '../../api/fingerprints.ts';
 import { policyListQuery } from '../../api/policies.ts';
 import type { SpyderbatFingerprint } from '../../engine/model/types.ts';
 import type { MergeWarning, WildcardNote } from '../../engine/spyderbat/types.ts';
-import { toYaml } from '../../engine/yaml/index.ts';
+import { dumpYaml } from '../../engine/spyderbat/yaml-dump.ts';
 import { getEngineClient } from '../../components/engine/use-engine.ts';
 import { SkeletonRows } from '../../components/ui/skeleton.tsx';
 import { ErrorState } from '../../components/ui/error-state.tsx';
@@ -62,7 +62,7 @@ export function BuildPanel({ ids, onBuilt }: { ids: readonly string[]; onBuilt: 
     try {
       const r = await getEngineClient().createPolicy(chosen, { name: effectiveName, mode, keepImageId, key: null });
       // The default response already raises a high red flag; only a different choice edits it.
-      const yaml = severity === 'high' ? toYaml(r.policy) : applyForm(toYaml(r.policy), { redFlagSeverity: severity });
+      const yaml = severity === 'high' ? spyctlYaml(r.policy) : applyForm(spyctlYaml(r.policy), { redFlagSeverity: severity });
       onBuilt(yaml, { fingerprints: chosen.map((f) => ({ id: fpId(f), label: fpLabel(f) })), wildcards: r.wildcards, warnings: r.warnings });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -127,4 +127,10 @@ export function BuildPanel({ ids, onBuilt }: { ids: readonly string[]; onBuilt: 
       </form>
     </section>
   );
+}
+
+/** Policy YAML exactly as spyctl prints it (PyYAML layout, the merge's key order). */
+function spyctlYaml(value: unknown): string {
+  const text = dumpYaml(value);
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

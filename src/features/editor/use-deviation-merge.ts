@@ -4,7 +4,7 @@ import { useApiClient } from '../../api/data-source-context.ts';
 import { deviationListQuery } from '../../api/deviations.ts';
 import type { SpyderbatPolicy, WorkloadPolicy } from '../../engine/model/types.ts';
 import type { MergeWarning } from '../../engine/spyderbat/types.ts';
-import { toYaml } from '../../engine/yaml/index.ts';
+import { dumpYaml } from '../../engine/spyderbat/yaml-dump.ts';
 import { getEngineClient } from '../../components/engine/use-engine.ts';
 
 export interface MergeProposal {
@@ -38,7 +38,7 @@ export function useDeviationMerge(policy: SpyderbatPolicy | undefined, ids: read
       if (policy.metadata.type === 'cluster') throw new Error('merging into cluster policies goes through their rulesets');
       if (unique.length === 0) throw new Error('the selected deviations are no longer recorded');
       const r = await getEngineClient().mergeIntoPolicy(policy as WorkloadPolicy, unique, { key: null });
-      return { yaml: toYaml(r.policy), count: unique.length, changed: r.changed, warnings: r.warnings };
+      return { yaml: spyctlYaml(r.policy), count: unique.length, changed: r.changed, warnings: r.warnings };
     };
     run()
       .then((p) => {
@@ -48,4 +48,10 @@ export function useDeviationMerge(policy: SpyderbatPolicy | undefined, ids: read
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [policy, q.data, idsKey]);
   return { proposal, error: error ?? (q.isError ? q.error.message : null) };
+}
+
+/** Policy YAML exactly as spyctl prints it (PyYAML layout, the merge's key order). */
+function spyctlYaml(value: unknown): string {
+  const text = dumpYaml(value);
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

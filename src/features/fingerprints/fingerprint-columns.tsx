@@ -29,7 +29,7 @@ export function groupColumns(policies: readonly SpyderbatPolicy[] | undefined, o
     {
       key: 'name',
       header: 'Image / service',
-      width: 'minmax(200px, 2.6fr)',
+      width: 'minmax(180px, 2fr)',
       sortable: true,
       render: (g) => {
         const { main, sub } = nameParts(g.type, g.name, g.imageID, g.cgroup);
@@ -50,16 +50,16 @@ export function groupColumns(policies: readonly SpyderbatPolicy[] | undefined, o
         );
       },
     },
-    { key: 'type', header: 'Type', width: '84px', sortable: true, render: (g) => SHORT_TYPE_LABEL[g.type] },
+    { key: 'type', header: 'Type', width: '92px', sortable: true, render: (g) => SHORT_TYPE_LABEL[g.type] },
     { key: 'instances', header: 'Instances', width: '92px', sortable: true, align: 'end', render: (g) => g.records.length.toLocaleString() },
     { key: 'clusters', header: 'Clusters', width: 'minmax(100px, 1fr)', sortable: true, render: (g) => listCell(g.clusters) },
     { key: 'namespaces', header: 'Namespaces', width: 'minmax(110px, 1fr)', sortable: true, render: (g) => listCell(g.namespaces) },
-    { key: 'first', header: 'First seen', width: '94px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.first} /> },
+    { key: 'first', header: 'First seen', width: '92px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.first} /> },
     { key: 'latest', header: 'Latest seen', width: '104px', sortable: true, render: (g) => <RelativeTime epochSeconds={g.latest} /> },
     {
       key: 'coverage',
       header: 'Policy',
-      width: 'minmax(190px, 1.8fr)',
+      width: 'minmax(220px, 2.2fr)',
       sortable: true,
       render: (g) => <CoverageCell policies={policies} policyIndices={g.policies} covered={g.coveredCount} total={g.records.length} known={g.coverage !== 'unknown'} />,
     },
@@ -72,7 +72,7 @@ export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, co
     {
       key: 'name',
       header: 'Fingerprint',
-      width: 'minmax(200px, 2.4fr)',
+      width: 'minmax(180px, 2fr)',
       sortable,
       render: (r) => (
         <span className="fp-name" title={`${r.name}\n${r.id}`}>
@@ -83,16 +83,16 @@ export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, co
         </span>
       ),
     },
-    { key: 'type', header: 'Type', width: '84px', sortable, render: (r) => SHORT_TYPE_LABEL[r.type] },
+    { key: 'type', header: 'Type', width: '92px', sortable, render: (r) => SHORT_TYPE_LABEL[r.type] },
     { key: 'cluster', header: 'Cluster', width: 'minmax(110px, 1fr)', sortable, render: (r) => r.cluster || <span className="muted">—</span> },
     { key: 'namespace', header: 'Namespace', width: 'minmax(100px, 1fr)', sortable, render: (r) => r.namespace || <span className="muted">—</span> },
     { key: 'instance', header: 'Pod / host', width: 'minmax(140px, 1.4fr)', sortable, render: (r) => <span title={instanceLabel(r)}>{instanceLabel(r)}</span> },
-    { key: 'first', header: 'First seen', width: '94px', sortable, render: (r) => <RelativeTime epochSeconds={r.first} /> },
+    { key: 'first', header: 'First seen', width: '92px', sortable, render: (r) => <RelativeTime epochSeconds={r.first} /> },
     { key: 'latest', header: 'Latest seen', width: '104px', sortable, render: (r) => <RelativeTime epochSeconds={r.latest} /> },
     {
       key: 'coverage',
       header: 'Policy',
-      width: 'minmax(190px, 1.8fr)',
+      width: 'minmax(220px, 2.2fr)',
       sortable,
       render: (r) => {
         const hits = cov?.(r.index) ?? [];

@@ -101,7 +101,7 @@ function Detail({ record, fp, siblings, policies, policiesLoading, tab, proc, se
   const peers = (fp.spec.networkPolicy?.ingress ?? []).length + (fp.spec.networkPolicy?.egress ?? []).length;
   const tabs = TABS.map((t) => ({
     key: t.key,
-    label: t.key === 'tree' ? `Process tree (${tree.order.length})` : t.key === 'network' ? `Network (${peers} rules)` : t.key === 'instances' ? `Instances (${group.length})` : t.label,
+    label: t.key === 'tree' ? `Process tree (${tree.order.length})` : t.key === 'network' ? `Network (${peers} rule${peers === 1 ? '' : 's'})` : t.key === 'instances' ? `Instances (${group.length})` : t.label,
   }));
 
   return (

@@ -15,6 +15,8 @@ export interface FpRecord {
   groupKey: string;
   /** Image for containers, the service (unit) name for services. */
   name: string;
+  /** What the lists show and sort by: the image without its registry, or the service name. */
+  displayName: string;
   image: string;
   imageID: string;
   cgroup: string;
@@ -57,6 +59,7 @@ export function toRecord(fp: SpyderbatFingerprint, index: number): FpRecord {
   const name = container ? image || str(m.name) : cgroup ? serviceNameOfCgroup(cgroup) : str(m.name);
   return {
     index,
+    displayName: container ? splitImage(name).repo : name,
     id: fingerprintId(fp, index),
     type: container ? 'container' : 'linux-service',
     groupKey: container ? `c|${image}|${imageID}` : `s|${cgroup}`,

@@ -17,6 +17,7 @@ export interface GroupRow {
   key: string;
   type: WorkloadType;
   name: string;
+  displayName: string;
   image: string;
   imageID: string;
   cgroup: string;
@@ -115,7 +116,7 @@ export function groupRecords(records: readonly FpRecord[], cov: CoverageLookup):
     let g = groups.get(r.groupKey);
     if (!g) {
       g = {
-        row: { key: r.groupKey, type: r.type, name: r.name, image: r.image, imageID: r.imageID, cgroup: r.cgroup, records: [], clusters: [], namespaces: [], first: undefined, latest: undefined, coverage: 'unknown', coveredCount: 0, policies: [] },
+        row: { key: r.groupKey, type: r.type, name: r.name, displayName: r.displayName, image: r.image, imageID: r.imageID, cgroup: r.cgroup, records: [], clusters: [], namespaces: [], first: undefined, latest: undefined, coverage: 'unknown', coveredCount: 0, policies: [] },
         clusters: new Set(),
         namespaces: new Set(),
         policyCounts: new Map(),
@@ -183,10 +184,10 @@ export function sortGroups(rows: GroupRow[], sort: SortState): GroupRow[] {
       case 'coverage':
         return g.coverage === 'unknown' ? undefined : g.coveredCount / Math.max(1, g.records.length);
       default:
-        return lower(g.name);
+        return lower(g.displayName);
     }
   };
-  return sortBy(rows, key, (g) => `${lower(g.name)}|${g.key}`, sort.dir);
+  return sortBy(rows, key, (g) => `${lower(g.displayName)}|${g.key}`, sort.dir);
 }
 
 export function sortRecords(rows: FpRecord[], sort: SortState, cov: CoverageLookup): FpRecord[] {
@@ -207,8 +208,8 @@ export function sortRecords(rows: FpRecord[], sort: SortState, cov: CoverageLook
       case 'coverage':
         return cov ? cov(r.index).length : undefined;
       default:
-        return lower(r.name);
+        return lower(r.displayName);
     }
   };
-  return sortBy(rows, key, (r) => `${lower(r.name)}|${r.id}`, sort.dir);
+  return sortBy(rows, key, (r) => `${lower(r.displayName)}|${r.id}`, sort.dir);
 }

@@ -48,7 +48,10 @@ function RuleTable({ title, rules, peersOf, tree, procHref }: { title: string; r
   return (
     <section className="panel net-section" aria-label={title}>
       <h2>
-        {title} <span className="muted">· {rules.length} rules, {peerCount.toLocaleString()} peers</span>
+        {title}{' '}
+        <span className="muted">
+          · {rules.length} rule{rules.length === 1 ? '' : 's'}, {peerCount.toLocaleString()} peer{peerCount === 1 ? '' : 's'}
+        </span>
       </h2>
       {rules.length === 0 ? (
         <p className="muted">No {title.toLowerCase()} connections were observed.</p>

@@ -61,7 +61,7 @@ export const DeviationList = memo(function DeviationList(props: DeviationListPro
                     {compared && k.applied !== k.draft && <span className="muted"> (applied: {k.applied})</span>}
                   </span>
                   <span className="pv-samples">
-                    {(k.samples.length > 0 ? k.samples : ['(examples only for the draft)']).map((s) => (
+                    {(k.samples.length > 0 ? k.samples : [k.draft === 0 ? 'none: the draft allows these' : '(no examples)']).map((s) => (
                       <span key={s} className={compared && k.newSamples.includes(s) ? 'pv-sample pv-sample-new' : 'pv-sample'}>
                         {s}
                       </span>

@@ -28,6 +28,7 @@ export interface PreviewPanelProps {
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
+const workloads = (x: number): string => `${n(x)} workload${x === 1 ? '' : 's'}`;
 const EMPTY_SUMMARY = { fingerprints: 0, events: 0, groups: [], moreGroups: 0 };
 
 export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps) {
@@ -144,7 +145,7 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
                   {applied?.error != null && <p className="field-error pv-small">Could not preview the applied version: {applied.error}</p>}
                   {changeCounts !== null && (
                     <p className="pv-small">
-                      Against applied {appliedPolicy?.metadata.name}: {changeCounts.newOrMore} workloads deviate more, {changeCounts.fewer} less, {changeCounts.allowed} no longer.
+                      Against applied {appliedPolicy?.metadata.name}: more or different deviations in {workloads(changeCounts.newOrMore)}, fewer in {n(changeCounts.fewer)}, none left in {n(changeCounts.allowed)}.
                     </p>
                   )}
                   {groups.length === 0 ? (

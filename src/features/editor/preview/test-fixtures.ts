@@ -27,7 +27,7 @@ export function nginxPolicy(extra: Partial<WorkloadPolicy['metadata']> = {}): Wo
       },
       response: { default: [{ makeRedFlag: { severity: 'high' } }], actions: [] },
     },
-  } as WorkloadPolicy;
+  };
 }
 
 export const nginxYaml = (name = 'nginx-policy', uid?: string): string =>
