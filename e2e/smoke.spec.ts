@@ -62,10 +62,10 @@ test('Monaco is downloaded only by editor routes', async ({ page }) => {
   });
   const shell = new AppShell(page);
   for (const path of ['/', '/clusters', '/fingerprints', '/policies', '/settings']) await shell.goto(path);
-  expect(scripts.filter((s) => s.includes('code-editor'))).toEqual([]);
+  expect(scripts.filter((s) => s.includes('code-editor') || s.includes('monaco'))).toEqual([]);
   await shell.goto('/policies/new');
   await expect(page.locator('.monaco-editor')).toBeVisible();
-  expect(scripts.some((s) => s.includes('code-editor'))).toBe(true);
+  expect(scripts.some((s) => s.includes('monaco-setup'))).toBe(true);
 });
 
 test('the built app ships a Content-Security-Policy that forbids inline script', async ({ page }) => {

@@ -5,6 +5,8 @@ import type { SpyderbatPolicy } from '../../engine/model/types.ts';
 import { TimeRangePicker } from '../../components/charts/time-range-picker.tsx';
 import { activeFilterCount, KINDS, type DeviationListFilters } from './deviation-filters.ts';
 
+const cap = (s: string): string => `${s.slice(0, 1).toUpperCase()}${s.slice(1)}`;
+
 /** Policy choices grouped by type, sorted by name (a policy named in the URL but not listed stays selectable). */
 export function PolicyOptions({ policies, selected }: { policies: readonly SpyderbatPolicy[]; selected: string }) {
   const groups = new Map<string, SpyderbatPolicy[]>();
@@ -64,7 +66,7 @@ export function ListToolbar({ filters: f, onChange, policies, now }: { filters: 
           <option value="">All kinds</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {k === 'image' ? 'Image (cluster rules)' : k[0]?.toUpperCase() + k.slice(1)}
+              {k === 'image' ? 'Image (cluster rules)' : cap(k)}
             </option>
           ))}
         </select>
@@ -78,7 +80,7 @@ export function ListToolbar({ filters: f, onChange, policies, now }: { filters: 
           <option value="">All severities</option>
           {(['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => (
             <option key={s} value={s}>
-              {s[0]?.toUpperCase() + s.slice(1)}
+              {cap(s)}
             </option>
           ))}
         </select>
