@@ -146,14 +146,14 @@ test.describe('clusters over the API', () => {
       if (path.endsWith('/cluster/') && Array.isArray(body)) {
         const c = asRecord(body.find((x) => asRecord(x)?.name === 'dc1-k8s'));
         if (c) c.name = `dc1${PAYLOAD}`;
-        return body;
+        return body as unknown;
       }
       const results = asRecord(body)?.results;
       if (Array.isArray(results)) {
         for (const r of results) {
           const ns = asRecord(asRecord(r)?.full_json);
           const md = asRecord(ns?.metadata);
-          if (ns?.schema === 'model_k8s_namespace::1.0.0' && md?.name === 'default') md.name = `default${PAYLOAD}`;
+          if (ns && ns.kind === undefined && typeof ns.cluster_uid === 'string' && md?.name === 'default') md.name = `default${PAYLOAD}`;
         }
       }
       return body;

@@ -52,17 +52,21 @@ export function ClusterNamespaces({ cluster, namespaces, hosts, policies }: { cl
           </details>
         );
       })}
-      {hs.map((h) => (
-        <details key={h.host} className="ns-section" open={needle !== '' || hs.length <= 3}>
-          <summary>
-            <strong>{h.host}</strong>
-            <span className="muted">
-              {h.services.length} service{h.services.length === 1 ? '' : 's'}
-            </span>
-          </summary>
-          <WorkloadTable rows={h.services} policies={policies} label={`Services on ${h.host}`} kind="service" fingerprintsHref={(s) => fpLink(cluster, { type: 'linux-service', q: s.name })} />
-        </details>
-      ))}
+      {hs.map((h) => {
+        const covered = h.services.filter((w) => (w.policies?.length ?? 0) > 0).length;
+        return (
+          <details key={h.host} className="ns-section" open={needle !== '' || hs.length <= 3}>
+            <summary>
+              <strong>{h.host}</strong>
+              <span className="muted">
+                {h.services.length} service{h.services.length === 1 ? '' : 's'}
+                {h.services[0]?.policies !== undefined ? ` · ${covered} of ${h.services.length} covered` : ''}
+              </span>
+            </summary>
+            <WorkloadTable rows={h.services} policies={policies} label={`Services on ${h.host}`} kind="service" fingerprintsHref={(s) => fpLink(cluster, { type: 'linux-service', q: s.name })} />
+          </details>
+        );
+      })}
     </section>
   );
 }

@@ -115,7 +115,7 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
             )
           }
         >
-          A deviation is recorded when a workload in a policy&apos;s scope does something the policy does not allow.
+          A deviation is recorded when a workload in a policy’s scope does something the policy does not allow.
         </EmptyState>
       )}
       {rows.length > 0 && (
