@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/engine/**', 'src/cli/**', 'src/mocks/server/**'],
+    ignores: ['src/engine/**', 'src/cli/**', 'src/mocks/**', 'src/**/*.test.ts'],
     ...reactHooks.configs.flat.recommended,
   },
   {

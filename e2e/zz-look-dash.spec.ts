@@ -9,5 +9,18 @@ test('look', async ({ page }) => {
   await d.settled();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: '/tmp/dash/look-light.png', fullPage: true });
+  await page.goto('/deviations');
+  await expect(page.getByTestId('list-count')).toBeVisible({ timeout: 20000 });
+  await page.locator('.xt-button').first().click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: '/tmp/dash/look-dev.png', fullPage: true });
+  await page.goto('/redflags');
+  await expect(page.getByTestId('list-count')).toBeVisible({ timeout: 20000 });
+  await page.locator('.xt-button').nth(1).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/dash/look-rf.png', fullPage: true });
+  await page.goto('/deviations?tab=audit');
+  await expect(page.getByTestId('audit-count')).toBeVisible({ timeout: 20000 });
+  await page.screenshot({ path: '/tmp/dash/look-audit.png', fullPage: true });
   console.log(errors.join('\n'));
 });

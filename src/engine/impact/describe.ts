@@ -43,7 +43,7 @@ export function selectorSentences(policy: SpyderbatPolicy): string[] {
   if (ns.length) out.push(`In namespaces labelled ${ns.join(' and ')}`);
   const pod = labels(spec.podSelector as LabelSelector | undefined);
   if (pod.length) out.push(`In pods labelled ${pod.join(' and ')}`);
-  const m = spec.machineSelector as Record<string, unknown> | undefined;
+  const m = spec.machineSelector as { hostname?: string | string[] } | undefined;
   if (m?.hostname) out.push(`On hosts named ${[m.hostname].flat().join(' or ')}`);
   const cl = (spec.clusterSelector as { matchFields?: Record<string, string> } | undefined)?.matchFields;
   if (cl) out.push(`In clusters with ${Object.entries(cl).map(([k, v]) => `${k} ${v}`).join(' and ')}`);
@@ -71,8 +71,8 @@ export function actionSentence(entry: ResponseAction): string {
       .flatMap((k) => {
         const v = (entry as Record<string, unknown>)[k] ?? b[k];
         if (!v || typeof v !== 'object') return [];
-        const l = labels(v as LabelSelector);
-        const fields = Object.entries(v as Record<string, unknown>).filter(([f, x]) => !f.startsWith('match') && (typeof x === 'string' || Array.isArray(x))).map(([f, x]) => `${f} ${[x].flat().join('|')}`);
+        const l = labels(v);
+        const fields = Object.entries(v).flatMap(([f, x]: [string, unknown]) => (!f.startsWith('match') && (typeof x === 'string' || Array.isArray(x)) ? [`${f} ${[x].flat().map(String).join('|')}`] : []));
         return [`${k.replace('Selector', '')} ${[...l, ...fields].join(', ')}`];
       });
     const disabled = b.enabled === false ? ' — disabled' : '';

@@ -32,9 +32,12 @@ export function withModeTarget<P extends SpyderbatPolicy>(policy: P, target: Mod
     spec.enabled = false;
   } else {
     if (spec.enabled === false) delete spec.enabled;
-    spec.mode = target satisfies PolicyMode;
+    const mode: PolicyMode = target;
+    spec.mode = mode;
   }
-  return { ...policy, spec } as P;
+  const next = { ...policy };
+  (next as { spec: unknown }).spec = spec;
+  return next;
 }
 
 /** What a mode change means, in words, before any data is looked at. */

@@ -13,7 +13,7 @@
  * (added, removed, unchanged, each in document order); spyctl's follow Python
  * set order.
  */
-import { canonicalJson, cloneJson, isRecord, specOf } from './inputs.ts';
+import { canonicalJson, cloneJson, isRecord, jsonEqual, specOf } from './inputs.ts';
 import type { Json } from './inputs.ts';
 
 export type DiffTag = 'added' | 'changed' | 'removed';
@@ -72,29 +72,100 @@ export interface NetAtom {
   key: string;
 }
 
-export function explodeNetwork(spec: Json, direction: 'ingress' | 'egress'): NetAtom[] {
-  const np = isRecord(spec.networkPolicy) ? spec.networkPolicy : {};
-  const out: NetAtom[] = [];
-  const seen = new Set<string>();
-  for (const node of nodesOf(np[direction])) {
+type AtomVisit = (peer: Json, peerKey: string, port: Json, tail: string, process: string | undefined) => void;
+
+/**
+ * Every peer × port × process of `nodes`. An atom's key is
+ * canonicalJson([direction, peer, port, process]) = `[dir,peerKey,tail]` with
+ * tail = `portKey,processKey`; the parts are printed once per peer / port /
+ * process instead of once per atom.
+ */
+function forEachAtom(nodes: readonly Json[], visit: AtomVisit): void {
+  for (const node of nodes) {
     const peers = nodesOf(node.from ?? node.to);
     const processes = Array.isArray(node.processes) ? node.processes.map(String) : [];
     const ports = nodesOf(node.ports);
+    const procKeys = processes.length > 0 ? processes.map((p) => JSON.stringify(p)) : ['null'];
+    const tails = ports.map((port) => {
+      const portKey = canonicalJson(port);
+      return procKeys.map((q) => `${portKey},${q}`);
+    });
     for (const tf of peers) {
       const singles: Json[] = Array.isArray(tf.dnsSelector) ? tf.dnsSelector.map((n) => ({ dnsSelector: [n] })) : [tf];
       for (const peer of singles) {
-        for (const port of ports) {
-          for (const process of processes.length > 0 ? processes : [undefined]) {
-            const key = canonicalJson([direction, peer, port, process ?? null]);
-            if (seen.has(key)) continue;
-            seen.add(key);
-            out.push({ direction, peer, port, key, ...(process !== undefined ? { process } : {}) });
-          }
+        const peerKey = canonicalJson(peer);
+        for (let pi = 0; pi < ports.length; pi++) {
+          const row = tails[pi] ?? [];
+          for (let qi = 0; qi < row.length; qi++) visit(peer, peerKey, ports[pi] as Json, row[qi] ?? '', processes[qi]);
         }
       }
     }
   }
+}
+
+function explodeNodes(nodes: readonly Json[], direction: 'ingress' | 'egress', known?: ReadonlyMap<string, ReadonlySet<string>>): NetAtom[] {
+  const out: NetAtom[] = [];
+  const seen = new Set<string>();
+  const dirKey = JSON.stringify(direction);
+  forEachAtom(nodes, (peer, peerKey, port, tail, process) => {
+    if (known?.get(peerKey)?.has(tail) === true) return;
+    const key = `[${dirKey},${peerKey},${tail}]`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ direction, peer, port, key, ...(process !== undefined ? { process } : {}) });
+  });
   return out;
+}
+
+function directionNodes(spec: Json, direction: 'ingress' | 'egress'): Json[] {
+  const np = isRecord(spec.networkPolicy) ? spec.networkPolicy : {};
+  return nodesOf(np[direction]);
+}
+
+export function explodeNetwork(spec: Json, direction: 'ingress' | 'egress'): NetAtom[] {
+  return explodeNodes(directionNodes(spec, direction), direction);
+}
+
+/** The atoms of one original, for repeated `addedAtoms` against it. */
+export interface AtomIndex {
+  direction: 'ingress' | 'egress';
+  /** Peer key → the tails (port, process) it has in the original. */
+  known: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The original's nodes by a cheap signature, to skip identical nodes. */
+  nodes: ReadonlyMap<string, readonly Json[]>;
+}
+
+function nodeSignature(node: Json): string {
+  const peers = node.from ?? node.to;
+  return `${Array.isArray(peers) ? peers.length : -1}|${canonicalJson(node.ports)}|${canonicalJson(node.processes)}`;
+}
+
+export function atomIndex(spec: Json, direction: 'ingress' | 'egress'): AtomIndex {
+  const list = directionNodes(spec, direction);
+  const nodes = new Map<string, Json[]>();
+  for (const n of list) {
+    const sig = nodeSignature(n);
+    const at = nodes.get(sig);
+    if (at === undefined) nodes.set(sig, [n]);
+    else at.push(n);
+  }
+  const known = new Map<string, Set<string>>();
+  forEachAtom(list, (_peer, peerKey, _port, tail) => {
+    const tails = known.get(peerKey);
+    if (tails === undefined) known.set(peerKey, new Set([tail]));
+    else tails.add(tail);
+  });
+  return { direction, known, nodes };
+}
+
+/**
+ * `diffAtoms(orig, other, direction).added`, with the original indexed once. A
+ * node equal to one of the original's has all its atoms in the original, so it
+ * is not exploded (this changes neither which atoms are added nor their order).
+ */
+export function addedAtoms(orig: AtomIndex, otherSpec: Json): NetAtom[] {
+  const fresh = directionNodes(otherSpec, orig.direction).filter((n) => !(orig.nodes.get(nodeSignature(n)) ?? []).some((o) => jsonEqual(o, n)));
+  return explodeNodes(fresh, orig.direction, orig.known);
 }
 
 function atomToData(a: NetAtom, tag: DiffTag | null): Json {

@@ -20,7 +20,8 @@ import type { Protocol, ResponseAction, Severity, SpyderbatFingerprint, Workload
 import type { ProcessNode } from '../model/types.ts';
 import { compileResponse, firedActions } from '../evaluate/actions.ts';
 import { identityOfFingerprint } from '../evaluate/scope.ts';
-import { diffAtoms } from './diff-structured.ts';
+import { addedAtoms, atomIndex } from './diff-structured.ts';
+import type { AtomIndex } from './diff-structured.ts';
 import { canonicalJson, isRecord, jsonEqual, specOf } from './inputs.ts';
 import type { Json } from './inputs.ts';
 import { MergeState } from './merge-state.ts';
@@ -59,16 +60,21 @@ function processItems(before: Map<string, Json>, nodes: readonly Json[], path: s
       out.push({ kind: 'process', path: here, node: n as unknown as ProcessNode, ...parent });
       continue;
     }
-    if (canonicalJson(withoutChildren(old)) !== canonicalJson(withoutChildren(n))) {
+    const oldFields = withoutChildren(old);
+    const newFields = withoutChildren(n);
+    // jsonEqual implies equal canonical texts; print only when it says no.
+    if (!jsonEqual(oldFields, newFields) && canonicalJson(oldFields) !== canonicalJson(newFields)) {
       out.push({ kind: 'process', path: here, node: withoutChildren(n) as unknown as ProcessNode, ...parent });
     }
     processItems(before, children(n), here, id, out, depth + 1);
   }
 }
 
-function networkItems(before: Json, after: Json, out: DeviationItem[]): void {
+type AtomKeys = Readonly<Record<'ingress' | 'egress', AtomIndex>>;
+
+function networkItems(before: AtomKeys, after: Json, out: DeviationItem[]): void {
   for (const dir of ['ingress', 'egress'] as const) {
-    for (const a of diffAtoms(before, after, dir).added) {
+    for (const a of addedAtoms(before[dir], after)) {
       const peer = isRecord(a.peer.ipBlock) ? String(a.peer.ipBlock.cidr) : Array.isArray(a.peer.dnsSelector) ? String(a.peer.dnsSelector[0]) : '';
       const port = Number(a.port.port);
       const endPort = typeof a.port.endPort === 'number' && a.port.endPort !== port ? { endPort: a.port.endPort } : {};
@@ -128,6 +134,7 @@ export function findDeviations(
   normalizer.merge({ kind: 'SpyderbatFingerprint', metadata: { type }, spec: { processPolicy: [], networkPolicy: { ingress: [], egress: [] } } }, false);
   const normal = normalizer.toData();
   const normalSpec = specOf(normal);
+  const beforeAtoms: AtomKeys = { ingress: atomIndex(normalSpec, 'ingress'), egress: atomIndex(normalSpec, 'egress') };
   const before = indexNodes(Array.isArray(normalSpec.processPolicy) ? normalSpec.processPolicy.filter(isRecord) : [], new Map());
   const selects = compileSelectors(pickSelectors(policy.spec as unknown as Json));
   const inScope = opts.scope ?? ((fp: SpyderbatFingerprint) => selects(identityOfFingerprint(fp)));
@@ -143,7 +150,7 @@ export function findDeviations(
     const items: DeviationItem[] = [];
     const afterNodes = Array.isArray(afterSpec.processPolicy) ? afterSpec.processPolicy.filter(isRecord) : [];
     processItems(before, afterNodes, [], undefined, items);
-    networkItems(normalSpec, afterSpec, items);
+    networkItems(beforeAtoms, afterSpec, items);
     const identity = identityOfFingerprint(fp);
     const afterIndex = indexNodes(afterNodes, new Map());
     const eusers = eusersOf(afterNodes, '', new Map());

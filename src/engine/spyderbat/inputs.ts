@@ -107,12 +107,28 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /** A stable text key for JSON data (sorted keys), as `json.dumps(sort_keys=True)`. */
 export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) s += ',';
+      // A hole prints as nothing, as Array.prototype.join does.
+      if (i in v) s += canonicalJson(v[i]);
+    }
+    return `${s}]`;
+  }
   if (isRecord(v)) {
-    const keys = Object.keys(v)
-      .filter((k) => v[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+    const keys = Object.keys(v);
+    if (keys.length > 1) keys.sort();
+    let s = '{';
+    let first = true;
+    for (const k of keys) {
+      const x = v[k];
+      if (x === undefined) continue;
+      s += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(x)}`;
+      first = false;
+    }
+    return `${s}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }

@@ -112,10 +112,10 @@ export function ReadinessPanel({ policies, now, policyFilter }: { policies: read
       ),
     },
     { key: 'daily', header: 'Daily, 14 d', width: '132px', render: (r) => <DailyCell row={r} now={now} /> },
-    { key: 'new', header: 'Last new', width: '96px', render: (r) => <LastNewCell row={r} now={now} /> },
-    { key: 'covered', header: 'Replicas', width: '76px', render: (r) => <CoverageCell row={r} now={now} /> },
+    { key: 'new', header: 'Last new', width: '112px', render: (r) => <LastNewCell row={r} now={now} /> },
+    { key: 'covered', header: 'Replicas', width: '88px', render: (r) => <CoverageCell row={r} now={now} /> },
     { key: 'verdict', header: 'Verdict', width: 'minmax(240px, 2.6fr)', render: (r) => <VerdictCell row={r} now={now} /> },
-    { key: 'action', header: '', width: '100px', render: (r) => <ActionCell row={r} now={now} pending={changes[r.uid]?.state === 'pending'} onEnforce={setConfirm} /> },
+    { key: 'action', header: '', width: '116px', render: (r) => <ActionCell row={r} now={now} pending={changes[r.uid]?.state === 'pending'} onEnforce={setConfirm} /> },
   ];
 
   return (

@@ -86,7 +86,7 @@ export function AuditLogView({ filters: f, onChange, policies, now }: { filters:
           Policies log their changes, each deviation, and the actions they took or, in audit mode, would have taken.
         </EmptyState>
       )}
-      {entries.length > 0 && <DataTable label="Audit log" rows={entries} columns={columns} getRowId={(e) => e.id} rowHeight={34} maxHeight={680} />}
+      {entries.length > 0 && <DataTable label="Audit log" rows={entries} columns={columns} getRowId={(e) => e.id} rowHeight={46} maxHeight={680} />}
     </>
   );
 }

@@ -49,7 +49,7 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
         </span>
       ),
     },
-    { key: 'kind', header: 'Kind', width: '78px', sortable: true, render: (r) => <span className={`kind-tag kind-${r.kind}`}>{KIND_LABEL[r.kind]}</span> },
+    { key: 'kind', header: 'Kind', width: '88px', sortable: true, render: (r) => <span className={`kind-tag kind-${r.kind}`}>{KIND_LABEL[r.kind]}</span> },
     {
       key: 'policy',
       header: 'Policy',
@@ -64,7 +64,7 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
     { key: 'workload', header: 'Workload', width: 'minmax(120px, 1.2fr)', sortable: true, render: (r) => <span title={r.workload}>{r.workload || '—'}</span> },
     {
       key: 'namespace',
-      header: 'Cluster / namespace',
+      header: 'Where',
       width: 'minmax(120px, 1fr)',
       sortable: true,
       render: (r) => (
@@ -74,7 +74,7 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
         </span>
       ),
     },
-    { key: 'severity', header: 'Severity', width: '86px', sortable: true, render: (r) => (r.severity ? <SeverityBadge severity={r.severity} /> : <span className="muted">—</span>) },
+    { key: 'severity', header: 'Severity', width: '98px', sortable: true, render: (r) => (r.severity ? <SeverityBadge severity={r.severity} /> : <span className="muted">—</span>) },
     ...(f.view === 'unique' ? [{ key: 'count', header: 'Seen', width: '64px', sortable: true, align: 'end' as const, render: (r: DeviationRow) => <span className="num">{formatCount(r.count)}×</span> }] : []),
   ];
 

@@ -47,14 +47,14 @@ describe('deviation evidence', () => {
       kind: 'SpyderbatPolicy',
       metadata: { name: 'p', type: 'container' },
       spec: { mode, containerSelector: { image: '*' }, processPolicy: [], networkPolicy: { ingress: [], egress: [] }, response: { default: [{ makeRedFlag: { severity: 'high' } }], actions: [{ agentKillPod: {}, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'prod' } } }] } },
-    }) as SpyderbatPolicy;
+    });
 
   it('says what the response did, or would have done in audit mode', () => {
     const occ = { time: 1, checksum: 'a', namespace: 'prod' };
     const p = policy('audit');
-    const impact = enforceImpact(p as never, [occ]);
+    const impact = enforceImpact(p, [occ]);
     expect(actionsSentence(impact, 'audit')).toBe('Audit mode: would have killed the pod; nothing was done.');
-    const dev2 = enforceImpact(p as never, [{ ...occ, namespace: 'dev' }]);
+    const dev2 = enforceImpact(p, [{ ...occ, namespace: 'dev' }]);
     expect(actionsSentence(dev2, 'enforce')).toBe('Enforce mode: raised a high red flag.');
     expect(policySeverity(p)).toBe('high');
     expect(policySeverity(undefined)).toBeNull();

@@ -17,6 +17,8 @@ export interface FpRecord {
   name: string;
   /** What the lists show and sort by: the image without its registry, or the service name. */
   displayName: string;
+  /** `displayName` lower-cased. */
+  sortName: string;
   image: string;
   imageID: string;
   cgroup: string;
@@ -50,20 +52,63 @@ export function fingerprintId(fp: SpyderbatFingerprint, index: number): string {
   return str(m.id) || str(m.uid) || (str(m.checksum) ? `checksum:${str(m.checksum)}` : `index:${index}`);
 }
 
-export function toRecord(fp: SpyderbatFingerprint, index: number): FpRecord {
+/** What every fingerprint of one group shares (derived once per group, not per fingerprint). */
+interface GroupFields {
+  groupKey: string;
+  name: string;
+  displayName: string;
+  sortName: string;
+  haystack: string;
+}
+
+export interface GroupCache {
+  containers: Map<string, Map<string, GroupFields>>;
+  services: Map<string, GroupFields>;
+}
+
+export const newGroupCache = (): GroupCache => ({ containers: new Map(), services: new Map() });
+
+function makeFields(container: boolean, image: string, imageID: string, cgroup: string, metaName: string): GroupFields {
+  const name = container ? image || metaName : cgroup ? serviceNameOfCgroup(cgroup) : metaName;
+  const displayName = container ? splitImage(name).repo : name;
+  return {
+    groupKey: container ? `c|${image}|${imageID}` : `s|${cgroup}`,
+    name,
+    displayName,
+    sortName: displayName.toLowerCase(),
+    haystack: `${image}\n${imageID}\n${cgroup}\n${name}`.toLowerCase(),
+  };
+}
+
+/** Keyed by the data's own strings (no per-fingerprint string building). */
+function groupFields(cache: GroupCache, container: boolean, image: string, imageID: string, cgroup: string, metaName: string): GroupFields {
+  if (container) {
+    let inner = cache.containers.get(image);
+    if (!inner) cache.containers.set(image, (inner = new Map()));
+    let f = inner.get(imageID);
+    if (!f) inner.set(imageID, (f = makeFields(true, image, imageID, cgroup, metaName)));
+    return f;
+  }
+  let f = cache.services.get(cgroup);
+  if (!f) cache.services.set(cgroup, (f = makeFields(false, image, imageID, cgroup, metaName)));
+  return f;
+}
+
+export function toRecord(fp: SpyderbatFingerprint, index: number, cache: GroupCache = newGroupCache()): FpRecord {
   const m = fp.metadata as Record<string, unknown>;
   const container = fp.metadata.type === 'container';
   const image = str(fp.spec.containerSelector?.image ?? m.image);
   const imageID = str(fp.spec.containerSelector?.imageID ?? m.imageID);
   const cgroup = str(fp.spec.serviceSelector?.cgroup ?? m.cgroup);
-  const name = container ? image || str(m.name) : cgroup ? serviceNameOfCgroup(cgroup) : str(m.name);
+  const g = groupFields(cache, container, image, imageID, cgroup, str(m.name));
   return {
     index,
-    displayName: container ? splitImage(name).repo : name,
     id: fingerprintId(fp, index),
     type: container ? 'container' : 'linux-service',
-    groupKey: container ? `c|${image}|${imageID}` : `s|${cgroup}`,
-    name,
+    groupKey: g.groupKey,
+    name: g.name,
+    displayName: g.displayName,
+    sortName: g.sortName,
     image,
     imageID,
     cgroup,
@@ -76,12 +121,15 @@ export function toRecord(fp: SpyderbatFingerprint, index: number): FpRecord {
     muid: str(m.muid),
     first: seconds(m.firstTimestamp),
     latest: seconds(m.latestTimestamp),
-    haystack: `${image}\n${imageID}\n${cgroup}\n${name}`.toLowerCase(),
+    haystack: g.haystack,
   };
 }
 
 export function toRecords(fps: readonly SpyderbatFingerprint[]): FpRecord[] {
-  return fps.map(toRecord);
+  const cache = newGroupCache();
+  const out = new Array<FpRecord>(fps.length);
+  for (let i = 0; i < fps.length; i++) out[i] = toRecord(fps[i] as SpyderbatFingerprint, i, cache);
+  return out;
 }
 
 /** Where the workload ran, in a few words: pod or container, else host. */

@@ -18,6 +18,7 @@ export interface GroupRow {
   type: WorkloadType;
   name: string;
   displayName: string;
+  sortName: string;
   image: string;
   imageID: string;
   cgroup: string;
@@ -116,7 +117,7 @@ export function groupRecords(records: readonly FpRecord[], cov: CoverageLookup):
     let g = groups.get(r.groupKey);
     if (!g) {
       g = {
-        row: { key: r.groupKey, type: r.type, name: r.name, displayName: r.displayName, image: r.image, imageID: r.imageID, cgroup: r.cgroup, records: [], clusters: [], namespaces: [], first: undefined, latest: undefined, coverage: 'unknown', coveredCount: 0, policies: [] },
+        row: { key: r.groupKey, type: r.type, name: r.name, displayName: r.displayName, sortName: r.sortName, image: r.image, imageID: r.imageID, cgroup: r.cgroup, records: [], clusters: [], namespaces: [], first: undefined, latest: undefined, coverage: 'unknown', coveredCount: 0, policies: [] },
         clusters: new Set(),
         namespaces: new Set(),
         policyCounts: new Map(),
@@ -146,27 +147,49 @@ export function groupRecords(records: readonly FpRecord[], cov: CoverageLookup):
   });
 }
 
-function cmp(a: string | number | undefined, b: string | number | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
+interface Sortable {
+  sortName: string;
 }
 
-function sortBy<T>(rows: T[], key: (r: T) => string | number | undefined, tie: (r: T) => string, dir: SortState['dir']): T[] {
-  const keyed = rows.map((r) => ({ r, k: key(r), t: tie(r) }));
+/** Rank of each distinct string (code-unit order), so sorting compares numbers. */
+function ranks(values: Iterable<string>): Map<string, number> {
+  const unique = [...new Set(values)].sort();
+  return new Map(unique.map((v, i) => [v, i]));
+}
+
+/**
+ * Sorts by `key`, then by name, then by input position; missing keys last in both
+ * directions. Keys are turned into numbers first (50,000 rows sort in tens of ms).
+ */
+function sortBy<T extends Sortable>(rows: readonly T[], key: (r: T) => string | number | undefined, dir: SortState['dir']): T[] {
+  const n = rows.length;
+  const raw = rows.map(key);
+  const strRank = ranks(raw.filter((k): k is string => typeof k === 'string'));
+  const nameRank = ranks(rows.map((r) => r.sortName));
+  const keys = new Float64Array(n);
+  const names = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = raw[i];
+    keys[i] = typeof k === 'number' ? k : typeof k === 'string' ? (strRank.get(k) ?? NaN) : NaN;
+    names[i] = nameRank.get((rows[i] as T).sortName) ?? 0;
+  }
   const sign = dir === 'asc' ? 1 : -1;
-  keyed.sort((a, b) => {
-    // Missing values sort last in both directions.
-    if (a.k === undefined || b.k === undefined) return cmp(a.k, b.k) || cmp(a.t, b.t);
-    return sign * cmp(a.k, b.k) || cmp(a.t, b.t);
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const ka = keys[a] as number;
+    const kb = keys[b] as number;
+    const ua = Number.isNaN(ka);
+    const ub = Number.isNaN(kb);
+    if (ua !== ub) return ua ? 1 : -1;
+    if (!ua && ka !== kb) return ka < kb ? -sign : sign;
+    return (names[a] as number) - (names[b] as number) || a - b;
   });
-  return keyed.map((x) => x.r);
+  return order.map((i) => rows[i] as T);
 }
 
 const lower = (s: string): string => s.toLowerCase();
 
-export function sortGroups(rows: GroupRow[], sort: SortState): GroupRow[] {
+export function sortGroups(rows: readonly GroupRow[], sort: SortState): GroupRow[] {
   const key = (g: GroupRow): string | number | undefined => {
     switch (sort.key) {
       case 'type':
@@ -184,13 +207,13 @@ export function sortGroups(rows: GroupRow[], sort: SortState): GroupRow[] {
       case 'coverage':
         return g.coverage === 'unknown' ? undefined : g.coveredCount / Math.max(1, g.records.length);
       default:
-        return lower(g.displayName);
+        return g.sortName;
     }
   };
-  return sortBy(rows, key, (g) => `${lower(g.displayName)}|${g.key}`, sort.dir);
+  return sortBy(rows, key, sort.dir);
 }
 
-export function sortRecords(rows: FpRecord[], sort: SortState, cov: CoverageLookup): FpRecord[] {
+export function sortRecords(rows: readonly FpRecord[], sort: SortState, cov: CoverageLookup): FpRecord[] {
   const key = (r: FpRecord): string | number | undefined => {
     switch (sort.key) {
       case 'type':
@@ -208,8 +231,8 @@ export function sortRecords(rows: FpRecord[], sort: SortState, cov: CoverageLook
       case 'coverage':
         return cov ? cov(r.index).length : undefined;
       default:
-        return lower(r.displayName);
+        return r.sortName;
     }
   };
-  return sortBy(rows, key, (r) => `${lower(r.displayName)}|${r.id}`, sort.dir);
+  return sortBy(rows, key, sort.dir);
 }

@@ -40,7 +40,7 @@ export function FingerprintsPage() {
   const waitingForCoverage = filters.coverage.length > 0 && !cov && !coverage.isError && !policies.isError;
   const view = useMemo(() => (records ? applyFilters(records, filters, cov) : undefined), [records, filters, cov]);
   const groups = useMemo(() => (view && filters.group === 'image' ? sortGroups(groupRecords(view.visible, cov), filters.sort) : []), [view, filters.group, filters.sort, cov]);
-  const flat = useMemo(() => (view && filters.group === 'none' ? sortRecords([...view.visible], filters.sort, cov) : []), [view, filters.group, filters.sort, cov]);
+  const flat = useMemo(() => (view && filters.group === 'none' ? sortRecords(view.visible, filters.sort, cov) : []), [view, filters.group, filters.sort, cov]);
 
   const groupCols = useMemo(() => groupColumns(policies.data, (g) => setOpenKey(g.key)), [policies.data]);
   const flatCols = useMemo(() => flatColumns(policies.data, cov), [policies.data, cov]);
@@ -48,7 +48,8 @@ export function FingerprintsPage() {
   const openGroup = openKey ? groups.find((g) => g.key === openKey) : undefined;
 
   const selectedIds = useMemo(() => (records ?? []).filter((r) => selected.has(r.id)).map((r) => r.id), [records, selected]);
-  const visibleIds = useMemo(() => new Set(view?.visible.map((r) => r.id)), [view]);
+  // Only needed once something is selected (a 50,000-entry set is not free).
+  const visibleIds = useMemo(() => (selected.size > 0 && view ? new Set(view.visible.map((r) => r.id)) : new Set<string>()), [view, selected.size]);
   const selectedGroupCount = useMemo(() => new Set((records ?? []).filter((r) => selected.has(r.id)).map((r) => r.groupKey)).size, [records, selected]);
 
   const firstRows = useRef(false);

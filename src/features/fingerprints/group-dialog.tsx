@@ -18,7 +18,7 @@ export interface GroupDialogProps {
 /** The fingerprints (instances) of one group, to open one or pick some for a policy. */
 export function GroupDialog({ group, policies, cov, selected, onSelectedChange, onClose }: GroupDialogProps) {
   const [sort, setSort] = useState<SortState>({ key: 'latest', dir: 'desc' });
-  const rows = useMemo(() => sortRecords([...group.records], sort, cov), [group.records, sort, cov]);
+  const rows = useMemo(() => sortRecords(group.records, sort, cov), [group.records, sort, cov]);
   const columns = useMemo(() => flatColumns(policies, cov).filter((c) => c.key !== 'type'), [policies, cov]);
   const ids = useMemo(() => new Set(group.records.map((r) => r.id)), [group.records]);
   const inGroup = useMemo(() => new Set([...selected].filter((id) => ids.has(id))), [selected, ids]);

@@ -59,7 +59,7 @@ export function redFlagSeverityCountsQuery(client: ApiClient, s: RedFlagSearch) 
     queryKey: ['red-flags', 'severity-counts', rest],
     queryFn: async ({ signal }) => {
       const groups = await countBy(client, { schema: 'event_redflag', fields: ['severity'], ...windowOf(rest), ...filters(rest) }, signal);
-      return Object.fromEntries(groups.map((g) => [g.values.severity ?? '', g.count])) as Record<string, number>;
+      return Object.fromEntries(groups.map((g) => [g.values.severity ?? '', g.count]));
     },
     staleTime: 30_000,
   });

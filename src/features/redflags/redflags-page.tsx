@@ -58,7 +58,7 @@ export function RedFlagsPage() {
 
   const columns: Column<RedFlag>[] = [
     { key: 'time', header: 'Time', width: '104px', sortable: true, render: (r) => <RelativeTime epochSeconds={r.time} /> },
-    { key: 'severity', header: 'Severity', width: '90px', sortable: true, render: (r) => <SeverityBadge severity={r.severity} /> },
+    { key: 'severity', header: 'Severity', width: '98px', sortable: true, render: (r) => <SeverityBadge severity={r.severity} /> },
     {
       key: 'name',
       header: 'Red flag',

@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import type { SpyderbatFingerprint, SpyderbatPolicy } from '../../../engine/model/types.ts';
 import type { DeviationRecord } from '../../../api/types.ts';
 import type { MergeCandidate } from './merge-input.ts';
-import type { ChangeStatus, GroupChange } from './preview-changes.ts';
+import type { ChangeStatus, FoldedGroup } from './preview-changes.ts';
 import type { ParsedDraft } from './use-add-to-policy.ts';
 import { DeviationCandidates } from './deviation-candidates.tsx';
 
@@ -15,7 +15,7 @@ const STATUS_TEXT: Record<ChangeStatus, string> = {
 };
 
 export interface DeviationListProps {
-  groups: readonly GroupChange[];
+  groups: readonly FoldedGroup[];
   /** Show the applied policy's counts beside the draft's. */
   compared: boolean;
   fingerprints: readonly SpyderbatFingerprint[];
@@ -44,7 +44,7 @@ export const DeviationList = memo(function DeviationList(props: DeviationListPro
               <span className="pv-workload" title={g.workload.label}>
                 {g.workload.label}
               </span>
-              <span className="pv-source">{g.source === 'fingerprint' ? 'fingerprint' : 'recorded, 7 d'}</span>
+              <span className="pv-source">{g.source === 'fingerprint' ? (g.members > 1 ? `${g.members} fingerprints` : 'fingerprint') : 'recorded, 7 d'}</span>
               {compared && <span className={`pv-change pv-change-${g.status}`}>{STATUS_TEXT[g.status]}</span>}
               {canAdd && (
                 <button type="button" className="btn btn-ghost pv-btn-small" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : g.key)}>
@@ -57,8 +57,8 @@ export const DeviationList = memo(function DeviationList(props: DeviationListPro
                 <li key={k.kind}>
                   <span className={`pv-kind pv-kind-${k.kind}`}>{k.kind}</span>
                   <span className="pv-count">
-                    {k.draft}
-                    {compared && k.applied !== k.draft && <span className="muted"> (applied: {k.applied})</span>}
+                    {k.draft * g.members}
+                    {compared && k.applied !== k.draft && <span className="muted"> (applied: {k.applied * g.members})</span>}
                   </span>
                   <span className="pv-samples">
                     {(k.samples.length > 0 ? k.samples : [k.draft === 0 ? 'none: the draft allows these' : '(no examples)']).map((s) => (

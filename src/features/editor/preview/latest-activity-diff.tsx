@@ -58,12 +58,16 @@ function AtomView({ atom }: { atom: DiffAtom }) {
 }
 
 function DiffView({ diff }: { diff: LatestDiff }) {
-  const since = diff.since !== null ? `seen since ${formatRelative(diff.since)}` : 'recorded';
+  const since = diff.since !== null ? ` seen since its latestTimestamp (${formatRelative(diff.since)})` : '';
+  const windowText = diff.since !== null ? `Fingerprints seen since ${formatExact(diff.since)}.` : 'All recorded fingerprints: the draft has no latestTimestamp.';
   if (diff.result === null || !diff.result.changed) {
     return (
-      <p className="pv-small" data-testid="latest-diff-summary">
-        No change: the policy already allows the activity of every fingerprint in its scope {since}.
-      </p>
+      <>
+        <p className="pv-small" data-testid="latest-diff-summary">
+          No change: the policy already allows the activity of every fingerprint in its scope{since}.
+        </p>
+        <p className="pv-small muted">{windowText}</p>
+      </>
     );
   }
   const r = diff.result;
@@ -75,8 +79,7 @@ function DiffView({ diff }: { diff: LatestDiff }) {
         {r.summary.text}
       </p>
       <p className="pv-small muted">
-        From {n(diff.fingerprints)} fingerprint{diff.fingerprints === 1 ? '' : 's'} in scope {since}
-        {diff.since !== null ? ` (${formatExact(diff.since)})` : ''}.
+        From {n(diff.fingerprints)} fingerprint{diff.fingerprints === 1 ? '' : 's'} in its scope{since}. {windowText}
       </p>
       {r.warnings.length > 0 && (
         <ul className="pv-notes">
@@ -98,7 +101,11 @@ function DiffView({ diff }: { diff: LatestDiff }) {
             ))}
           </ul>
         )}
-        {tree.hiddenProcesses > 0 && <p className="muted pv-small">{n(tree.hiddenProcesses)} processes in unchanged trees not shown.</p>}
+        {tree.hiddenProcesses > 0 && (
+          <p className="muted pv-small">
+            {n(tree.hiddenProcesses)} unchanged process{tree.hiddenProcesses === 1 ? '' : 'es'} not shown.
+          </p>
+        )}
       </section>
       {dirs.map(({ d, atoms }) => (
         <section key={d} aria-labelledby={`ld-${d}-h`}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviationGroup, DeviationSummary } from '../../../engine/preview/types.ts';
-import { compareDeviations, countChanges, groupKey } from './preview-changes.ts';
+import { compareDeviations, countChanges, foldGroups, groupKey } from './preview-changes.ts';
 
 function group(label: string, index: number, kinds: [DeviationGroup['kinds'][number]['kind'], number, string[]][], source: DeviationGroup['source'] = 'fingerprint'): DeviationGroup {
   return {
@@ -52,5 +52,17 @@ describe('compareDeviations', () => {
   it('keys groups by source and workload', () => {
     expect(groupKey(group('w', 4, [], 'events'))).not.toBe(groupKey(group('w', 4, [])));
     expect(countChanges(compareDeviations(draft, applied))).toEqual({ newOrMore: 2, allowed: 1, fewer: 0 });
+  });
+});
+
+describe('foldGroups', () => {
+  it('folds replicas that deviate the same way, keeping the first and counting the rest', () => {
+    const g = (index: number, samples: string[], label = 'web') => compareDeviations(summary([group(label, index, [['egress', samples.length, samples]])]), summary([]))[0] as NonNullable<ReturnType<typeof compareDeviations>[0]>;
+    const folded = foldGroups([g(0, ['a']), g(1, ['b']), g(2, ['a']), g(3, ['a'], 'db'), g(4, ['a'])]);
+    expect(folded.map((f) => [f.workload.index, f.members])).toEqual([
+      [0, 3],
+      [1, 1],
+      [3, 1],
+    ]);
   });
 });

@@ -92,3 +92,26 @@ export function countChanges(changes: readonly GroupChange[]): ChangeCounts {
   }
   return { newOrMore, allowed, fewer };
 }
+
+export interface FoldedGroup extends GroupChange {
+  /** Groups folded into this one (replicas and rollouts of one workload that deviate the same way). */
+  members: number;
+}
+
+/** Folds groups with the same source, workload label, status and deviations into one, first one first. */
+export function foldGroups(groups: readonly GroupChange[]): FoldedGroup[] {
+  const out: FoldedGroup[] = [];
+  const bySig = new Map<string, FoldedGroup>();
+  for (const g of groups) {
+    const sig = [g.source, g.workload.label, g.status, ...g.kinds.map((k) => `${k.kind}:${k.draft}:${k.applied}:${k.samples.join('\u0001')}`)].join('\u0000');
+    const hit = bySig.get(sig);
+    if (hit !== undefined) {
+      hit.members++;
+      continue;
+    }
+    const f: FoldedGroup = { ...g, members: 1 };
+    bySig.set(sig, f);
+    out.push(f);
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { CoverageSection } from './coverage-section.tsx';
 import { DeviationList } from './deviation-list.tsx';
 import { MergeConfirmDialog } from './merge-confirm-dialog.tsx';
 import type { MergeCandidate } from './merge-input.ts';
-import { compareDeviations, countChanges } from './preview-changes.ts';
+import { compareDeviations, countChanges, foldGroups } from './preview-changes.ts';
 import { undecidedNotes } from './preview-notes.ts';
 import { PreviewStatus } from './preview-status.tsx';
 import { useAddToPolicy } from './use-add-to-policy.ts';
@@ -42,11 +42,12 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
   const applied = useAppliedPreview(dataset.revision, appliedPolicy, onlyChanges);
   const compared = onlyChanges && applied?.result != null;
 
-  const groups = useMemo(() => {
+  const { groups, changeCounts } = useMemo(() => {
     const d = result?.deviations;
-    if (d == null) return [];
+    if (d == null) return { groups: [], changeCounts: null };
     const all = compareDeviations(d, compared ? (applied?.result?.deviations ?? EMPTY_SUMMARY) : EMPTY_SUMMARY);
-    return compared ? all.filter((g) => g.status !== 'same') : all;
+    const shown = compared ? all.filter((g) => g.status !== 'same') : all;
+    return { groups: foldGroups(shown), changeCounts: compared ? countChanges(shown) : null };
   }, [result, compared, applied]);
 
   const { add } = adder;
@@ -61,7 +62,6 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
   const pending = draftYaml !== state.doneFor;
   const headline = result?.actions != null ? actionsHeadline(result.actions, result.deviations) : null;
   const notes = result !== null ? undecidedNotes({ result, activity: dataset.activity, activityError: dataset.activityError, activityDays: ACTIVITY_DAYS, compare: onlyChanges ? { on: true, applied: appliedPolicy !== undefined } : null }) : [];
-  const changeCounts = compared ? countChanges(groups) : null;
 
   return (
     <section className="panel pv-panel" aria-labelledby="pv-title" data-testid="preview-panel" data-pending={pending ? 'true' : 'false'}>
