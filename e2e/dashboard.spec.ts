@@ -146,9 +146,9 @@ test("the readiness panel's ready policy can be moved to Enforce from there", as
   const guard = watchPage(page);
   const dash = new DashboardPage(page);
   await dash.goto();
-  const ready = dash.readiness.getByTestId('verdict').filter({ hasText: /^ready: no new deviations for .+, all \d+ replicas? covered$/ }).first();
-  await expect(ready).toBeVisible({ timeout: 30_000 });
-  const row = dash.readiness.getByRole('row').filter({ has: ready });
+  const ready = page.getByTestId('verdict').filter({ hasText: /^ready: no new deviations for .+, all \d+ replicas? covered$/ });
+  await expect(ready.first()).toBeVisible({ timeout: 30_000 });
+  const row = dash.readiness.getByRole('row').filter({ has: ready }).first();
   const name = (await row.getByRole('link').first().textContent()) ?? '';
   expect(name).not.toBe('');
   await row.getByRole('button', { name: `Enforce ${name}…` }).click();

@@ -5,6 +5,8 @@ import { watchPage } from './support/guard.ts';
 
 const routes = [
   { path: '/', heading: 'Dashboard', slug: 'dashboard' },
+  { path: '/deviations', heading: 'Deviations', slug: 'deviations' },
+  { path: '/redflags', heading: 'Red flags', slug: 'redflags' },
   { path: '/clusters', heading: 'Clusters', slug: 'clusters' },
   { path: '/fingerprints', heading: 'Fingerprints', slug: 'fingerprints' },
   { path: '/policies', heading: 'Policies', slug: 'policies' },

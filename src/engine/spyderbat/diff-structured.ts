@@ -72,6 +72,25 @@ export interface NetAtom {
   key: string;
 }
 
+const cidrPeerKeys = new Map<string, string>();
+
+/** canonicalJson(peer), from a cache for the common `{ipBlock: {cidr}}` peer. */
+function peerKeyOf(peer: Json): string {
+  const block = peer.ipBlock;
+  if (!isRecord(block) || typeof block.cidr !== 'string') return canonicalJson(peer);
+  let n = 0;
+  for (const k in peer) if (Object.hasOwn(peer, k)) n++;
+  for (const k in block) if (Object.hasOwn(block, k)) n++;
+  if (n !== 2) return canonicalJson(peer);
+  let key = cidrPeerKeys.get(block.cidr);
+  if (key === undefined) {
+    key = canonicalJson(peer);
+    if (cidrPeerKeys.size >= 100_000) cidrPeerKeys.clear();
+    cidrPeerKeys.set(block.cidr, key);
+  }
+  return key;
+}
+
 type AtomVisit = (peer: Json, peerKey: string, port: Json, tail: string, process: string | undefined) => void;
 
 /**
@@ -93,7 +112,7 @@ function forEachAtom(nodes: readonly Json[], visit: AtomVisit): void {
     for (const tf of peers) {
       const singles: Json[] = Array.isArray(tf.dnsSelector) ? tf.dnsSelector.map((n) => ({ dnsSelector: [n] })) : [tf];
       for (const peer of singles) {
-        const peerKey = canonicalJson(peer);
+        const peerKey = peerKeyOf(peer);
         for (let pi = 0; pi < ports.length; pi++) {
           const row = tails[pi] ?? [];
           for (let qi = 0; qi < row.length; qi++) visit(peer, peerKey, ports[pi] as Json, row[qi] ?? '', processes[qi]);

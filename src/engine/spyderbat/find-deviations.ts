@@ -16,7 +16,7 @@
  */
 import { compileSelectors, pickSelectors } from '../match/selectors.ts';
 import type { ProcessInfo } from '../match/selectors.ts';
-import type { Protocol, ResponseAction, Severity, SpyderbatFingerprint, WorkloadPolicy } from '../model/types.ts';
+import type { Protocol, ResponseAction, Severity, SpyderbatFingerprint, WorkloadIdentity, WorkloadPolicy } from '../model/types.ts';
 import type { ProcessNode } from '../model/types.ts';
 import { compileResponse, firedActions } from '../evaluate/actions.ts';
 import { identityOfFingerprint } from '../evaluate/scope.ts';
@@ -137,13 +137,16 @@ export function findDeviations(
   const beforeAtoms: AtomKeys = { ingress: atomIndex(normalSpec, 'ingress'), egress: atomIndex(normalSpec, 'egress') };
   const before = indexNodes(Array.isArray(normalSpec.processPolicy) ? normalSpec.processPolicy.filter(isRecord) : [], new Map());
   const selects = compileSelectors(pickSelectors(policy.spec as unknown as Json));
-  const inScope = opts.scope ?? ((fp: SpyderbatFingerprint) => selects(identityOfFingerprint(fp)));
+  const scope = opts.scope;
   const response = compileResponse(policy.spec.response, policy.spec.mode === 'enforce' ? 'enforce' : 'audit');
   const out: FingerprintDeviation[] = [];
   fingerprints.forEach((fp, fingerprintIndex) => {
-    if (!isRecord(fp) || !isRecord(fp.spec) || !isRecord(fp.metadata) || fp.metadata.type !== type || !inScope(fp)) return;
+    if (!isRecord(fp) || !isRecord(fp.spec) || !isRecord(fp.metadata) || fp.metadata.type !== type) return;
+    // The default scope needs the identity, which the actions need again.
+    let identity = scope === undefined ? identityOfFingerprint(fp) : undefined;
+    if (scope !== undefined ? !scope(fp) : !selects(identity as WorkloadIdentity)) return;
     if (!normalizer.wouldChange(fp)) return;
-    const state = new MergeState(normal);
+    const state = new MergeState(normal, true);
     state.merge(fp, false, fingerprintIndex);
     const afterSpec = specOf(state.toData());
     if (jsonEqual(normalSpec.processPolicy, afterSpec.processPolicy) && jsonEqual(normalSpec.networkPolicy, afterSpec.networkPolicy)) return;
@@ -151,7 +154,7 @@ export function findDeviations(
     const afterNodes = Array.isArray(afterSpec.processPolicy) ? afterSpec.processPolicy.filter(isRecord) : [];
     processItems(before, afterNodes, [], undefined, items);
     networkItems(beforeAtoms, afterSpec, items);
-    const identity = identityOfFingerprint(fp);
+    identity ??= identityOfFingerprint(fp);
     const afterIndex = indexNodes(afterNodes, new Map());
     const eusers = eusersOf(afterNodes, '', new Map());
     const fired = new Map<string, FiredAction>();

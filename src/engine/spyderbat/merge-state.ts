@@ -47,8 +47,13 @@ export class MergeState {
   private events: SelectorEvent[] = [];
   private inputIndex: number | undefined;
 
-  constructor(base: Json) {
-    this.data = cloneJson(base);
+  /**
+   * `shareLists`: take the base's processPolicy and ingress / egress arrays by
+   * reference instead of copying them (they are only read: parsed, or printed
+   * by copy); for a caller that makes many states from one base it owns.
+   */
+  constructor(base: Json, shareLists = false) {
+    this.data = shareLists ? copySharingLists(base) : cloneJson(base);
     const spec = specOf(base);
     this.disableProcs = spec.disableProcesses === 'all';
     this.disableConns = scopeOf(spec.disableConnections);
@@ -253,6 +258,26 @@ export class MergeState {
   toData(): Json {
     return Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, k === 'spec' ? serializeSpec(v) : cloneJson(v)]));
   }
+}
+
+/** A copy of `base` whose process and network lists are the base's own arrays. */
+function copySharingLists(base: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (k !== 'spec' || !isRecord(v)) {
+      out[k] = cloneJson(v);
+      continue;
+    }
+    const spec: Json = {};
+    for (const [sk, sv] of Object.entries(v)) {
+      if (sk === 'processPolicy' && Array.isArray(sv)) spec[sk] = sv;
+      else if (sk === 'networkPolicy' && isRecord(sv)) {
+        spec[sk] = Object.fromEntries(Object.entries(sv).map(([d, l]) => [d, Array.isArray(l) ? l : cloneJson(l)]));
+      } else spec[sk] = cloneJson(sv);
+    }
+    out[k] = spec;
+  }
+  return out;
 }
 
 /** The spec as fresh plain data: parsed lists printed, everything else copied. */

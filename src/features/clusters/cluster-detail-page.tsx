@@ -9,6 +9,7 @@ import { SkeletonRows } from '../../components/ui/skeleton.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { useSlashToSearch } from '../../components/ui/use-keyboard-shortcuts.ts';
+import { hitsOf } from '../../components/coverage/fingerprint-coverage.ts';
 import { agentHealth, belongsTo, clusterPoliciesFor } from './cluster-model.ts';
 import { hostSections, namespaceSections, type IndexedFingerprint } from './cluster-workloads.ts';
 import { ClusterNamespaces } from './cluster-namespaces.tsx';
@@ -42,8 +43,8 @@ export function ClusterDetailPage() {
   }, [cluster, fingerprints.data]);
 
   const cov = useMemo(() => {
-    const per = coverage.data?.perFingerprint;
-    return per ? (i: number) => per[i] ?? [] : undefined;
+    const c = coverage.data;
+    return c ? (i: number) => hitsOf(c, i) : undefined;
   }, [coverage.data]);
 
   const sections = useMemo(() => {

@@ -47,7 +47,8 @@ const clusterPolicy = (name: string, sel: Record<string, unknown>) =>
 const workloadPolicy = (name: string) => ({ apiVersion: 'spyderbat/v1', kind: 'SpyderbatPolicy', metadata: { name, type: 'container' }, spec: {} }) as unknown as SpyderbatPolicy;
 const policies = [workloadPolicy('shop'), workloadPolicy('cart'), clusterPolicy('prod-rules', { matchFields: { name: 'prod' } }), clusterPolicy('all-but-dev', { matchFieldsExpressions: [{ key: 'name', operator: 'NotIn', values: ['dev'] }] })];
 // f1, f2 covered by "shop"; f3 by "cart" and "shop"; services by nothing.
-const coverage = [[0], [0], [0, 1], [], [], [], []];
+const hits = [[0], [0], [0, 1], [], [], [], []];
+const coverage = (i: number) => hits[i] ?? [];
 
 describe('agentHealth', () => {
   it('grades the age of the last data', () => {
@@ -94,7 +95,7 @@ describe('clusterRows', () => {
 });
 
 describe('cluster workloads', () => {
-  const cov = (i: number) => coverage[i] ?? [];
+  const cov = coverage;
   const indexed = fps.map((fp, index) => ({ fp, index }));
   it('lists every namespace with its workloads, images, instances and policies', () => {
     const sections = namespaceSections(namespaces.filter((n) => n.clusterUid === 'clus:a'), indexed.slice(0, 3), cov);

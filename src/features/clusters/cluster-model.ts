@@ -5,6 +5,7 @@
 import type { Cluster, Namespace } from '../../api/types.ts';
 import { scopeOf } from '../../engine/evaluate/scope.ts';
 import type { SpyderbatFingerprint, SpyderbatPolicy } from '../../engine/model/types.ts';
+import type { PolicyHits } from '../../components/coverage/fingerprint-coverage.ts';
 
 export type AgentHealth = 'healthy' | 'delayed' | 'offline' | 'unknown';
 
@@ -74,8 +75,8 @@ export interface ClusterInputs {
   namespaces?: readonly Namespace[] | undefined;
   fingerprints?: readonly SpyderbatFingerprint[] | undefined;
   policies?: readonly SpyderbatPolicy[] | undefined;
-  /** Per fingerprint: indices of the covering policies (undefined while unknown). */
-  coverage?: readonly (readonly number[])[] | undefined;
+  /** Per fingerprint index: the covering policies (undefined while unknown). */
+  coverage?: ((index: number) => PolicyHits) | undefined;
 }
 
 export function clusterRows(clusters: readonly Cluster[], inputs: ClusterInputs, nowSeconds: number): ClusterRow[] {
@@ -90,7 +91,7 @@ export function clusterRows(clusters: readonly Cluster[], inputs: ClusterInputs,
     const c = (uid ? byUid.get(uid) : undefined) ?? (name ? byName.get(name) : undefined);
     if (!c) return;
     fpCount.set(c.uid, (fpCount.get(c.uid) ?? 0) + 1);
-    const hits = inputs.coverage?.[i];
+    const hits = inputs.coverage?.(i);
     if (hits && hits.length > 0) {
       let s = covering.get(c.uid);
       if (!s) covering.set(c.uid, (s = new Set()));

@@ -1,6 +1,9 @@
 /** A cluster's detail: namespaces with the workloads seen in them, and Linux hosts with their services. */
 import type { Namespace } from '../../api/types.ts';
 import type { SpyderbatFingerprint } from '../../engine/model/types.ts';
+import type { PolicyHits } from '../../components/coverage/fingerprint-coverage.ts';
+
+type Lookup = ((i: number) => PolicyHits) | undefined;
 
 export interface WorkloadRow {
   key: string;
@@ -39,7 +42,7 @@ export interface IndexedFingerprint {
 
 type Acc = { row: WorkloadRow; images: Set<string>; counts: Map<number, number> };
 
-function add(map: Map<string, Acc>, key: string, name: string, image: string, item: IndexedFingerprint, cov: ((i: number) => readonly number[]) | undefined): void {
+function add(map: Map<string, Acc>, key: string, name: string, image: string, item: IndexedFingerprint, cov: Lookup): void {
   let a = map.get(key);
   if (!a) {
     a = { row: { key, name, images: [], instances: 0, fingerprintIds: [], latest: undefined, coveredCount: 0, policies: cov ? [] : undefined }, images: new Set(), counts: new Map() };
@@ -76,7 +79,7 @@ export function workloadName(fp: SpyderbatFingerprint): string {
 }
 
 /** Namespaces of the cluster (all of them, also those without workloads), each with its workloads. */
-export function namespaceSections(namespaces: readonly Namespace[], containers: readonly IndexedFingerprint[], cov: ((i: number) => readonly number[]) | undefined): NamespaceSection[] {
+export function namespaceSections(namespaces: readonly Namespace[], containers: readonly IndexedFingerprint[], cov: Lookup): NamespaceSection[] {
   const byNs = new Map<string, Map<string, Acc>>();
   const fpCount = new Map<string, number>();
   for (const item of containers) {
@@ -97,7 +100,7 @@ export function namespaceSections(namespaces: readonly Namespace[], containers: 
 }
 
 /** Linux services per host. */
-export function hostSections(services: readonly IndexedFingerprint[], cov: ((i: number) => readonly number[]) | undefined): HostSection[] {
+export function hostSections(services: readonly IndexedFingerprint[], cov: Lookup): HostSection[] {
   const byHost = new Map<string, Map<string, Acc>>();
   for (const item of services) {
     const m = item.fp.metadata as Record<string, unknown>;

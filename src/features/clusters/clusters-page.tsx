@@ -7,6 +7,7 @@ import { SkeletonRows } from '../../components/ui/skeleton.tsx';
 import { DataTable, type Column, type SortState } from '../../components/ui/data-table.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { useSlashToSearch } from '../../components/ui/use-keyboard-shortcuts.ts';
+import { hitsOf } from '../../components/coverage/fingerprint-coverage.ts';
 import { CLUSTER_SORT_KEYS, clusterRows, sortClusterRows, type ClusterRow } from './cluster-model.ts';
 import { HealthBadge } from './health-badge.tsx';
 import { useClusterData } from './use-cluster-data.ts';
@@ -44,13 +45,11 @@ export function ClustersPage() {
   };
   const { clusters, namespaces, fingerprints, policies, coverage } = useClusterData();
   const [now] = useState(() => Math.floor(Date.now() / 1000));
-  const rows = useMemo(
-    () =>
-      clusters.data
-        ? clusterRows(clusters.data, { namespaces: namespaces.data, fingerprints: fingerprints.data, policies: policies.data, coverage: coverage.data?.perFingerprint }, now)
-        : undefined,
-    [clusters.data, namespaces.data, fingerprints.data, policies.data, coverage.data, now],
-  );
+  const rows = useMemo(() => {
+    if (!clusters.data) return undefined;
+    const c = coverage.data;
+    return clusterRows(clusters.data, { namespaces: namespaces.data, fingerprints: fingerprints.data, policies: policies.data, coverage: c ? (i) => hitsOf(c, i) : undefined }, now);
+  }, [clusters.data, namespaces.data, fingerprints.data, policies.data, coverage.data, now]);
   const visible = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const list = (rows ?? []).filter((r) => !needle || `${r.name}\n${r.uid}\n${r.clusterId}`.toLowerCase().includes(needle));

@@ -84,7 +84,7 @@ function makeFields(container: boolean, image: string, imageID: string, cgroup: 
 function groupFields(cache: GroupCache, container: boolean, image: string, imageID: string, cgroup: string, metaName: string): GroupFields {
   if (container) {
     let inner = cache.containers.get(image);
-    if (!inner) cache.containers.set(image, (inner = new Map()));
+    if (!inner) cache.containers.set(image, (inner = new Map<string, GroupFields>()));
     let f = inner.get(imageID);
     if (!f) inner.set(imageID, (f = makeFields(true, image, imageID, cgroup, metaName)));
     return f;

@@ -5,11 +5,12 @@
 import type { FacetOption } from '../../components/ui/facet-filter.tsx';
 import type { SortState } from '../../components/ui/data-table.tsx';
 import type { WorkloadType } from '../../engine/model/types.ts';
+import type { PolicyHits } from '../../components/coverage/fingerprint-coverage.ts';
 import type { FingerprintFilters } from './fingerprint-filters.ts';
 import { instanceLabel, TYPE_LABEL, type FpRecord } from './fingerprint-records.ts';
 
 /** Per fingerprint index: indices of the covering policies; undefined while unknown. */
-export type CoverageLookup = ((index: number) => readonly number[]) | undefined;
+export type CoverageLookup = ((index: number) => PolicyHits) | undefined;
 
 export type GroupCoverage = 'full' | 'partial' | 'none' | 'unknown';
 
@@ -112,7 +113,7 @@ export function applyFilters(records: readonly FpRecord[], f: FingerprintFilters
 
 /** Groups records by image + image id (containers) or cgroup (services). */
 export function groupRecords(records: readonly FpRecord[], cov: CoverageLookup): GroupRow[] {
-  const groups = new Map<string, { row: GroupRow; clusters: Set<string>; namespaces: Set<string>; policyCounts: Map<number, number> }>();
+  const groups = new Map<string, { row: GroupRow; clusters: Set<string>; namespaces: Set<string> }>();
   for (const r of records) {
     let g = groups.get(r.groupKey);
     if (!g) {
@@ -120,7 +121,6 @@ export function groupRecords(records: readonly FpRecord[], cov: CoverageLookup):
         row: { key: r.groupKey, type: r.type, name: r.name, displayName: r.displayName, sortName: r.sortName, image: r.image, imageID: r.imageID, cgroup: r.cgroup, records: [], clusters: [], namespaces: [], first: undefined, latest: undefined, coverage: 'unknown', coveredCount: 0, policies: [] },
         clusters: new Set(),
         namespaces: new Set(),
-        policyCounts: new Map(),
       };
       groups.set(r.groupKey, g);
     }
@@ -130,19 +130,31 @@ export function groupRecords(records: readonly FpRecord[], cov: CoverageLookup):
     if (r.namespace) g.namespaces.add(r.namespace);
     if (r.first !== undefined) row.first = row.first === undefined ? r.first : Math.min(row.first, r.first);
     if (r.latest !== undefined) row.latest = row.latest === undefined ? r.latest : Math.max(row.latest, r.latest);
-    if (cov) {
-      const hits = cov(r.index);
-      if (hits.length > 0) row.coveredCount++;
-      for (const h of hits) g.policyCounts.set(h, (g.policyCounts.get(h) ?? 0) + 1);
-    }
   }
-  return [...groups.values()].map(({ row, clusters, namespaces, policyCounts }) => {
+  // Covering policies per group, counted in one reusable typed array (no per-hit map updates).
+  let counts = new Int32Array(64);
+  return [...groups.values()].map(({ row, clusters, namespaces }) => {
     row.clusters = [...clusters].sort();
     row.namespaces = [...namespaces].sort();
-    if (cov) {
-      row.coverage = row.coveredCount === 0 ? 'none' : row.coveredCount === row.records.length ? 'full' : 'partial';
-      row.policies = [...policyCounts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p]) => p);
+    if (!cov) return row;
+    const touched: number[] = [];
+    for (const r of row.records) {
+      const hits = cov(r.index);
+      if (hits.length > 0) row.coveredCount++;
+      for (const h of hits) {
+        if (h >= counts.length) {
+          const grown = new Int32Array(Math.max(h + 1, counts.length * 2));
+          grown.set(counts);
+          counts = grown;
+        }
+        if (counts[h] === 0) touched.push(h);
+        counts[h] = (counts[h] ?? 0) + 1;
+      }
     }
+    const c = counts;
+    row.policies = touched.sort((a, b) => (c[b] ?? 0) - (c[a] ?? 0) || a - b);
+    for (const h of touched) counts[h] = 0;
+    row.coverage = row.coveredCount === 0 ? 'none' : row.coveredCount === row.records.length ? 'full' : 'partial';
     return row;
   });
 }

@@ -3,11 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '../../api/data-source-context.ts';
 import { fingerprintListQuery } from '../../api/fingerprints.ts';
 import { policyListQuery } from '../../api/policies.ts';
+import { hitsOf } from '../../components/coverage/fingerprint-coverage.ts';
 import { useFingerprintCoverage } from '../../components/coverage/use-fingerprint-coverage.ts';
 import { toRecords } from './fingerprint-records.ts';
 import type { CoverageLookup } from './fingerprint-view.ts';
-
-const NONE: readonly number[] = [];
 
 /** The fingerprint list (last 30 days), its records, the policies and which policies cover which fingerprint. */
 export function useFingerprintData() {
@@ -22,8 +21,8 @@ export function useFingerprintData() {
   }, [fingerprints.data]);
   const coverage = useFingerprintCoverage(fingerprints.data, policies.data);
   const cov: CoverageLookup = useMemo(() => {
-    const per = coverage.data?.perFingerprint;
-    return per ? (i: number) => per[i] ?? NONE : undefined;
+    const c = coverage.data;
+    return c ? (i: number) => hitsOf(c, i) : undefined;
   }, [coverage.data]);
   return { fingerprints, policies, records, coverage, cov };
 }

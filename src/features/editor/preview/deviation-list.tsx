@@ -41,24 +41,24 @@ export const DeviationList = memo(function DeviationList(props: DeviationListPro
         return (
           <li key={g.key} className={`pv-group pv-status-${g.status}`}>
             <div className="pv-group-head">
-              <span className="pv-workload" title={g.workload.label}>
-                {g.workload.label}
-              </span>
-              <span className="pv-source">{g.source === 'fingerprint' ? (g.members > 1 ? `${g.members} fingerprints` : 'fingerprint') : 'recorded, 7 d'}</span>
-              {compared && <span className={`pv-change pv-change-${g.status}`}>{STATUS_TEXT[g.status]}</span>}
-              {canAdd && (
-                <button type="button" className="btn btn-ghost pv-btn-small" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : g.key)}>
-                  {isOpen ? 'Close' : 'Add to policy…'}
-                </button>
-              )}
+              <span className="pv-workload">{g.workload.label}</span>
+              <div className="pv-group-meta">
+                <span className="pv-source">{g.source === 'fingerprint' ? (g.members > 1 ? `${g.members} fingerprints` : 'fingerprint') : 'recorded, 7 d'}</span>
+                {compared && <span className={`pv-change pv-change-${g.status}`}>{STATUS_TEXT[g.status]}</span>}
+                {canAdd && (
+                  <button type="button" className="btn btn-ghost pv-btn-small pv-open" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : g.key)}>
+                    {isOpen ? 'Close' : 'Add to policy…'}
+                  </button>
+                )}
+              </div>
             </div>
             <ul className="pv-kinds">
               {g.kinds.map((k) => (
                 <li key={k.kind}>
                   <span className={`pv-kind pv-kind-${k.kind}`}>{k.kind}</span>
-                  <span className="pv-count">
+                  <span className="pv-count" title={compared ? `applied: ${k.applied * g.members}, draft: ${k.draft * g.members}` : undefined}>
+                    {compared && k.applied !== k.draft && <span className="muted">{k.applied * g.members}→</span>}
                     {k.draft * g.members}
-                    {compared && k.applied !== k.draft && <span className="muted"> (applied: {k.applied * g.members})</span>}
                   </span>
                   <span className="pv-samples">
                     {(k.samples.length > 0 ? k.samples : [k.draft === 0 ? 'none: the draft allows these' : '(no examples)']).map((s) => (

@@ -4,7 +4,7 @@
  * drawn as a tree: added / changed / removed process nodes and network atoms,
  * with the behavioural summary.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { formatExact, formatRelative } from '../../../components/ui/relative-time.tsx';
 import { diffTree, type DiffAtom, type DiffNode } from './diff-tree.ts';
 import { useLatestDiff, type LatestDiff } from './use-latest-diff.ts';
@@ -57,7 +57,8 @@ function AtomView({ atom }: { atom: DiffAtom }) {
   );
 }
 
-function DiffView({ diff }: { diff: LatestDiff }) {
+/** Memoised: the tree of a large policy is not redrawn on every keystroke. */
+const DiffView = memo(function DiffView({ diff }: { diff: LatestDiff }) {
   const since = diff.since !== null ? ` seen since its latestTimestamp (${formatRelative(diff.since)})` : '';
   const windowText = diff.since !== null ? `Fingerprints seen since ${formatExact(diff.since)}.` : 'All recorded fingerprints: the draft has no latestTimestamp.';
   if (diff.result === null || !diff.result.changed) {
@@ -126,7 +127,7 @@ function DiffView({ diff }: { diff: LatestDiff }) {
       ))}
     </div>
   );
-}
+});
 
 export function LatestActivityDiff({ draftYaml }: LatestActivityDiffProps) {
   const dataset = usePreviewDataset();

@@ -81,8 +81,7 @@ describe('PreviewPanel (inline engine: jsdom has no Worker)', () => {
     expect(within(panel).getByText(/of 3$/)).toBeTruthy();
     expect(within(panel).getByTestId('preview-dataset').textContent).toMatch(/Against 3 fingerprints and \d+ events from 2 deviations recorded in the last 7 days/);
     const groups = within(panel).getByRole('list', { name: 'Deviations by workload' });
-    const labels = within(groups).getAllByTitle(/web-1/).map((e) => e.textContent);
-    expect(labels).toEqual(['web-1 · docker.io/library/nginx:latest · prod/shop', 'web-1 · docker.io/library/nginx:latest · prod/shop']);
+    expect(within(groups).getAllByText('web-1 · docker.io/library/nginx:latest · prod/shop')).toHaveLength(2);
     expect(within(groups).getByText('fingerprint')).toBeTruthy();
     expect(within(groups).getByText('recorded, 7 d')).toBeTruthy();
     expect(within(groups).getByText('sh (/bin/sh) under nginx_1')).toBeTruthy();

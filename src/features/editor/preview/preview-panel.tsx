@@ -9,12 +9,11 @@ import { useCallback, useMemo, useState } from 'react';
 import type { SpyderbatFingerprint } from '../../../engine/model/types.ts';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { actionsHeadline } from './actions-headline.ts';
-import { CoverageSection } from './coverage-section.tsx';
-import { DeviationList } from './deviation-list.tsx';
 import { MergeConfirmDialog } from './merge-confirm-dialog.tsx';
 import type { MergeCandidate } from './merge-input.ts';
 import { compareDeviations, countChanges, foldGroups } from './preview-changes.ts';
 import { undecidedNotes } from './preview-notes.ts';
+import { PreviewResultView } from './preview-result.tsx';
 import { PreviewStatus } from './preview-status.tsx';
 import { useAddToPolicy } from './use-add-to-policy.ts';
 import { useAppliedPreview } from './use-applied-preview.ts';
@@ -28,7 +27,6 @@ export interface PreviewPanelProps {
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
-const workloads = (x: number): string => `${n(x)} workload${x === 1 ? '' : 's'}`;
 const EMPTY_SUMMARY = { fingerprints: 0, events: 0, groups: [], moreGroups: 0 };
 
 export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps) {
@@ -61,7 +59,12 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
   /** The draft on screen has not been previewed yet (debounce or run in flight). */
   const pending = draftYaml !== state.doneFor;
   const headline = result?.actions != null ? actionsHeadline(result.actions, result.deviations) : null;
-  const notes = result !== null ? undecidedNotes({ result, activity: dataset.activity, activityError: dataset.activityError, activityDays: ACTIVITY_DAYS, compare: onlyChanges ? { on: true, applied: appliedPolicy !== undefined } : null }) : [];
+  const { activity, activityError } = dataset;
+  const hasApplied = appliedPolicy !== undefined;
+  const notes = useMemo(
+    () => (result !== null ? undecidedNotes({ result, activity, activityError, activityDays: ACTIVITY_DAYS, compare: onlyChanges ? { on: true, applied: hasApplied } : null }) : []),
+    [result, activity, activityError, onlyChanges, hasApplied],
+  );
 
   return (
     <section className="panel pv-panel" aria-labelledby="pv-title" data-testid="preview-panel" data-pending={pending ? 'true' : 'false'}>
@@ -92,95 +95,25 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
       {result === null ? (
         dataset.status !== 'error' && <SkeletonRows rows={5} label="Preparing the preview" />
       ) : (
-        <div className={state.paused !== null ? 'pv-body pv-stale' : 'pv-body'} data-testid="preview-body">
-          {result.policy === null ? (
-            <p className="muted">{result.notes[0] ?? 'Nothing to preview yet.'}</p>
-          ) : (
-            <>
-              {result.scope !== null && (
-                <section className="pv-section" aria-labelledby="pv-scope-h">
-                  <h3 id="pv-scope-h" className="pv-h">
-                    Workloads in scope: <span data-testid="preview-scope-count">{n(result.scope.count)}</span> of {n(result.scope.total)}
-                    {compared && applied?.result?.scope != null && applied.result.scope.count !== result.scope.count && (
-                      <span className="muted"> (applied: {n(applied.result.scope.count)})</span>
-                    )}
-                  </h3>
-                  {result.scope.sample.length > 0 && (
-                    <ul className="pv-scope-list">
-                      {result.scope.sample.map((w) => (
-                        <li key={w.index}>{w.label}</li>
-                      ))}
-                      {result.scope.count > result.scope.sample.length && <li className="muted">and {n(result.scope.count - result.scope.sample.length)} more</li>}
-                    </ul>
-                  )}
-                  {result.scope.eventWorkloads > 0 && <p className="pv-small muted">{n(result.scope.eventWorkloads)} workloads in scope have recorded activity in the last {ACTIVITY_DAYS} days.</p>}
-                </section>
-              )}
-              {result.actions !== null && (
-                <section className="pv-section" aria-labelledby="pv-actions-h">
-                  <h3 id="pv-actions-h" className="pv-h">
-                    What would fire
-                  </h3>
-                  <p className="pv-headline" data-testid="preview-actions">
-                    {headline}
-                  </p>
-                  <p className="pv-small muted">{result.actions.text}</p>
-                </section>
-              )}
-              {result.deviations !== null && (
-                <section className="pv-section" aria-labelledby="pv-dev-h">
-                  <div className="pv-section-head">
-                    <h3 id="pv-dev-h" className="pv-h">
-                      Deviations: <span data-testid="preview-deviation-count">{n(result.deviations.fingerprints)}</span> fingerprints, {n(result.deviations.events)} recorded events
-                    </h3>
-                    <label className="pv-toggle">
-                      <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} /> Only changes vs applied
-                    </label>
-                  </div>
-                  {onlyChanges && appliedPolicy !== undefined && applied?.result == null && applied?.error == null && (
-                    <p className="pv-small muted" role="status">
-                      Previewing the applied version of {appliedPolicy.metadata.name}…
-                    </p>
-                  )}
-                  {applied?.error != null && <p className="field-error pv-small">Could not preview the applied version: {applied.error}</p>}
-                  {changeCounts !== null && (
-                    <p className="pv-small">
-                      Against applied {appliedPolicy?.metadata.name}: more or different deviations in {workloads(changeCounts.newOrMore)}, fewer in {n(changeCounts.fewer)}, none left in {n(changeCounts.allowed)}.
-                    </p>
-                  )}
-                  {groups.length === 0 ? (
-                    <p className="muted pv-small">{compared ? 'The draft raises the same deviations as the applied policy.' : 'No deviations: the draft allows everything recorded in scope.'}</p>
-                  ) : (
-                    <DeviationList
-                      groups={groups}
-                      compared={compared}
-                      fingerprints={dataset.fingerprints}
-                      recordsByWorkload={dataset.activity?.byWorkload}
-                      policies={dataset.policies}
-                      version={state.resultFor}
-                      currentDraft={adder.currentDraft}
-                      busy={adder.busy}
-                      onAdd={onAdd}
-                    />
-                  )}
-                </section>
-              )}
-              {result.coverage !== null && <CoverageSection coverage={result.coverage} />}
-            </>
-          )}
-          {notes.length > 0 && (
-            <section className="pv-section" aria-labelledby="pv-notes-h">
-              <h3 id="pv-notes-h" className="pv-h">
-                Where the preview cannot decide
-              </h3>
-              <ul className="pv-notes">
-                {notes.map((t) => (
-                  <li key={t}>{t}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </div>
+        <PreviewResultView
+          result={result}
+          stale={state.paused !== null}
+          notes={notes}
+          headline={headline}
+          onlyChanges={onlyChanges}
+          setOnlyChanges={setOnlyChanges}
+          compared={compared}
+          applied={applied}
+          groups={groups}
+          changeCounts={changeCounts}
+          fingerprints={dataset.fingerprints}
+          recordsByWorkload={dataset.activity?.byWorkload}
+          policies={dataset.policies}
+          version={state.resultFor}
+          currentDraft={adder.currentDraft}
+          busy={adder.busy}
+          onAdd={onAdd}
+        />
       )}
       <MergeConfirmDialog pending={adder.pending} onConfirm={adder.confirm} onCancel={adder.cancel} />
     </section>

@@ -4,7 +4,7 @@
  * Runs once per revision and applied version, in its own engine lane so it never
  * supersedes the draft's runs.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SpyderbatPolicy } from '../../../engine/model/types.ts';
 import type { PreviewResult } from '../../../engine/preview/types.ts';
 import { isAbortError } from '../../../worker/index.ts';
@@ -42,7 +42,6 @@ export function useAppliedPreview(revision: string | null, applied: SpyderbatPol
     return () => ctrl.abort();
   }, [enabled, key, revision, applied, doneKey]);
 
-  if (applied === undefined) return null;
   const current = done !== null && done.key === key ? done : null;
-  return { policy: applied, result: current?.result ?? null, error: current?.error ?? null };
+  return useMemo(() => (applied === undefined ? null : { policy: applied, result: current?.result ?? null, error: current?.error ?? null }), [applied, current]);
 }
