@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './pages/editor-page.ts';
 import { startMockServerProcess, type MockServerProcess } from './support/mock-server.ts';
 import { fingerprints, type Fingerprint } from './support/api.ts';
-import { createPolicy, dumpYaml } from '../src/engine/spyderbat/index.ts';
+import { createPolicy, dumpYaml, findDeviations } from '../src/engine/spyderbat/index.ts';
 import { toYaml } from '../src/engine/yaml/index.ts';
 import type { ProcessNode, SpyderbatFingerprint, WorkloadPolicy } from '../src/engine/model/types.ts';
 
@@ -16,8 +16,21 @@ async function useApi(page: Page, server: MockServerProcess): Promise<void> {
   );
 }
 
+/**
+ * Three nginx fingerprints whose policy (as the engine builds it, here in Node) covers its whole
+ * scope in the dataset with no deviation, so the console's preview must show 0.
+ */
 function pickNginx(fps: Fingerprint[]): Fingerprint[] {
-  return fps.filter((f) => String(f.metadata.image ?? '').startsWith('docker.io/library/nginx:')).slice(0, 3);
+  const all = fps as unknown as SpyderbatFingerprint[];
+  const nginx = all.filter((f) => String(f.metadata.image ?? '').startsWith('docker.io/library/nginx:'));
+  for (let a = 0; a < nginx.length; a++)
+    for (let b = a + 1; b < nginx.length; b++)
+      for (let c = b + 1; c < nginx.length; c++) {
+        const trio = [nginx[a], nginx[b], nginx[c]] as SpyderbatFingerprint[];
+        const policy = createPolicy(trio, { name: 'probe', mode: 'audit' }).policy;
+        if (findDeviations(policy, all).length === 0) return trio as unknown as Fingerprint[];
+      }
+  return nginx.slice(0, 3) as unknown as Fingerprint[];
 }
 
 test.describe('authoring (real-API mode)', () => {
@@ -49,6 +62,13 @@ test.describe('authoring (real-API mode)', () => {
     await expect(editor.problems).toContainText('valid');
     await page.screenshot({ path: 'test-results/screenshots/editor-built.png', fullPage: true });
 
+    // The live preview: the policy built from these fingerprints raises no deviation on them.
+    await editor.sideTab('Preview');
+    await expect(page.getByTestId('preview-deviation-count')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('preview-status')).toHaveAttribute('data-state', 'idle');
+    await expect(page.getByTestId('preview-deviation-count')).toHaveText('0');
+    const before = 0;
+
     // An error shows a marker at the right line, and in the problems panel.
     const lines = expected.split('\n');
     const modeLine = lines.findIndex((l) => l === '  mode: audit') + 1;
@@ -63,6 +83,8 @@ test.describe('authoring (real-API mode)', () => {
     const narrowed = toYaml(withoutALeafChild(built));
     await editor.setValue(narrowed);
     await expect(editor.problems).toContainText('valid');
+    await expect.poll(async () => Number(await page.getByTestId('preview-deviation-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(before);
+    await page.screenshot({ path: 'test-results/screenshots/editor-preview.png', fullPage: true });
     await editor.sideTab('Diff');
     await expect(page.getByTestId('diff-summary')).toContainText(/process/);
     await expect(page.getByTestId('diff-editor')).toBeVisible();

@@ -143,8 +143,13 @@ export function findDeviations(
   fingerprints.forEach((fp, fingerprintIndex) => {
     if (!isRecord(fp) || !isRecord(fp.spec) || !isRecord(fp.metadata) || fp.metadata.type !== type) return;
     // The default scope needs the identity, which the actions need again.
-    let identity = scope === undefined ? identityOfFingerprint(fp) : undefined;
-    if (scope !== undefined ? !scope(fp) : !selects(identity as WorkloadIdentity)) return;
+    let identity: WorkloadIdentity | undefined;
+    if (scope !== undefined) {
+      if (!scope(fp)) return;
+    } else {
+      identity = identityOfFingerprint(fp);
+      if (!selects(identity)) return;
+    }
     if (!normalizer.wouldChange(fp)) return;
     const state = new MergeState(normal, true);
     state.merge(fp, false, fingerprintIndex);

@@ -50,6 +50,7 @@ export function DashboardPage() {
       />
       <FilterBar filters={filters} onChange={setFilters} policies={policies.data ?? []} now={now} />
       {orgEmpty && (
+        <div className="dash-empty">
         <EmptyState
           title="No policy activity in this organization yet"
           action={
@@ -65,6 +66,7 @@ export function DashboardPage() {
         >
           Once agents report workloads and policies watch them, this page charts what deviated, where, how bad, and which audit-mode policies are ready to enforce.
         </EmptyState>
+        </div>
       )}
       <div className="dash-grid">
         <DeviationsPanel filters={filters} range={range} buckets={data.deviations} before={data.deviationsBefore} onFilters={setFilters} />

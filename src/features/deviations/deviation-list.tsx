@@ -33,7 +33,7 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
   const total = useQuery(deviationCountQuery(client, s));
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const byUid = useMemo(() => new Map(policies.map((p) => [p.metadata.uid ?? '', p])), [policies]);
-  const rows = useMemo(() => (records.data ? sortRows(filterRows(toRows(records.data, f.view, byUid), f), f.sort) : []), [records.data, f, byUid]);
+  const rows = useMemo(() => (records.data ? sortRows(filterRows(toRows(records.data, f.view, byUid, total.data?.byDeviation), f), f.sort) : []), [records.data, f, byUid, total.data]);
   const range = resolveRange(f.range, now);
   const toggle = (id: string): void => setExpanded((e) => (e.has(id) ? new Set([...e].filter((x) => x !== id)) : new Set([...e, id])));
 
@@ -93,8 +93,8 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
         {records.data && (
           <span role="status" data-testid="list-count">
             {formatCount(rows.length)} {f.view === 'unique' ? 'deviations' : 'occurrences'} shown
-            {total.data !== undefined && ` · ${formatCount(total.data)} occurrences ${range.label.startsWith('last') ? `in the ${range.label}` : `from ${range.label}`}`}
-            {total.data !== undefined && total.data > occurrences && occurrences >= LIST_LIMIT && ` · the newest ${formatCount(LIST_LIMIT)} are loaded: narrow the range or filters to see older ones`}
+            {total.data !== undefined && ` · ${formatCount(total.data.total)} occurrences ${range.label.startsWith('last') ? `in the ${range.label}` : `from ${range.label}`}`}
+            {total.data !== undefined && total.data.total > occurrences && occurrences >= LIST_LIMIT && ` · the newest ${formatCount(LIST_LIMIT)} are loaded: narrow the range or filters to see older ones`}
           </span>
         )}
       </div>

@@ -34,6 +34,8 @@ describe('deviation rows', () => {
       ['b', 1, 200, 200, 'process', 'img-p2', 'critical'],
     ]);
     expect(toRows(records, 'all', policies).map((r) => r.id)).toEqual(['1', '2', '3']);
+    // Exact counts from the aggregate win over what the loaded page holds.
+    expect(toRows(records, 'unique', policies, new Map([['p1|a', 40]])).map((r) => r.count)).toEqual([40, 1]);
   });
 
   it('filters by severity and text, sorts by any column', () => {

@@ -21,14 +21,16 @@ export interface DeviationRow {
   policy: SpyderbatPolicy | undefined;
 }
 
-export function toRows(records: readonly DeviationRecord[], view: 'unique' | 'all', policies: ReadonlyMap<string, SpyderbatPolicy>): DeviationRow[] {
+/** `exactCounts` (policy uid|checksum → occurrences in the window) replace the counts of the loaded records. */
+export function toRows(records: readonly DeviationRecord[], view: 'unique' | 'all', policies: ReadonlyMap<string, SpyderbatPolicy>, exactCounts?: ReadonlyMap<string, number>): DeviationRow[] {
   const base = view === 'unique' ? uniqueDeviations(records) : records.map((r) => ({ ...r, count: 1, firstTime: r.time, lastTime: r.time }));
   return base.map((r) => {
     const policy = policies.get(r.policyUid);
+    const key = `${r.policyUid}|${r.checksum || r.id}`;
     return {
-      id: view === 'unique' ? `${r.policyUid}|${r.checksum || r.id}` : r.id,
+      id: view === 'unique' ? key : r.id,
       record: r,
-      count: r.count,
+      count: view === 'unique' ? Math.max(r.count, exactCounts?.get(key) ?? 0) : 1,
       firstTime: r.firstTime,
       lastTime: r.lastTime,
       kind: kindOf(r.deviation),

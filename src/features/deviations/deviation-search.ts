@@ -10,7 +10,7 @@ import { toDeviationRecord } from '../../api/mappers.ts';
 import { search } from '../../api/search.ts';
 import type { DeviationRecord } from '../../api/types.ts';
 
-export const LIST_LIMIT = 2000;
+export const LIST_LIMIT = 5000;
 
 export interface DeviationSearch {
   /** Relative window (the last N days), or an absolute [start, end). */
@@ -51,15 +51,26 @@ export function deviationSearchQuery(client: ApiClient, s: DeviationSearch) {
   return queryOptions({ queryKey: deviationSearchKeys.list(s), queryFn: ({ signal }) => searchDeviations(client, s, signal), staleTime: 30_000 });
 }
 
-/** Occurrences in the window with the same filters (one aggregate, not a download). */
+export interface DeviationCounts {
+  /** Occurrences in the window. */
+  total: number;
+  /** Occurrences per deviation, keyed `policy uid|checksum`. */
+  byDeviation: Map<string, number>;
+}
+
+/**
+ * How often each deviation occurred in the window, with the same filters (one aggregate,
+ * not a download): exact counts even when only the newest LIST_LIMIT occurrences are loaded.
+ */
 export function deviationCountQuery(client: ApiClient, s: DeviationSearch) {
   return queryOptions({
     queryKey: deviationSearchKeys.count(s),
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<DeviationCounts> => {
       const { policyUid, clusterName, namespace, where } = s;
       const filters = { ...(policyUid ? { policyUid } : {}), ...(clusterName ? { clusterName } : {}), ...(namespace ? { namespace } : {}), ...(where ? { where } : {}) };
-      const groups = await countBy(client, { schema: 'event_deviation', fields: ['policy_type'], ...windowOf(s), ...filters }, signal);
-      return groups.reduce((n, g) => n + g.count, 0);
+      const groups = await countBy(client, { schema: 'event_deviation', fields: ['policy_uid', 'checksum'], ...windowOf(s), ...filters }, signal);
+      const byDeviation = new Map(groups.map((g) => [`${g.values.policy_uid ?? ''}|${g.values.checksum ?? ''}`, g.count]));
+      return { total: groups.reduce((n, g) => n + g.count, 0), byDeviation };
     },
     staleTime: 30_000,
   });

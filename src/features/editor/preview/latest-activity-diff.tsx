@@ -4,7 +4,7 @@
  * drawn as a tree: added / changed / removed process nodes and network atoms,
  * with the behavioural summary.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef } from 'react';
 import { formatExact, formatRelative } from '../../../components/ui/relative-time.tsx';
 import { diffTree, type DiffAtom, type DiffNode } from './diff-tree.ts';
 import { useLatestDiff, type LatestDiff } from './use-latest-diff.ts';
@@ -129,7 +129,8 @@ const DiffView = memo(function DiffView({ diff }: { diff: LatestDiff }) {
   );
 });
 
-export function LatestActivityDiff({ draftYaml }: LatestActivityDiffProps) {
+export function LatestActivityDiff({ draftYaml: typed }: LatestActivityDiffProps) {
+  const draftYaml = useDeferredValue(typed);
   const dataset = usePreviewDataset();
   const { state, run } = useLatestDiff(draftYaml, dataset.revision, dataset.fingerprints, dataset.reload);
   const started = useRef<string | null>(null);

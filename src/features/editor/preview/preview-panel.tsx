@@ -5,7 +5,7 @@
  * workload and kind, what would fire, and rule coverage. A deviation can be
  * added to the draft with the engine's merge.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { SpyderbatFingerprint } from '../../../engine/model/types.ts';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { actionsHeadline } from './actions-headline.ts';
@@ -29,7 +29,9 @@ export interface PreviewPanelProps {
 const n = (x: number): string => x.toLocaleString('en-US');
 const EMPTY_SUMMARY = { fingerprints: 0, events: 0, groups: [], moreGroups: 0 };
 
-export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps) {
+export function PreviewPanel({ draftYaml: typed, onMergeIntoDraft }: PreviewPanelProps) {
+  // Keystrokes render the editor first; the panel follows at lower priority.
+  const draftYaml = useDeferredValue(typed);
   const dataset = usePreviewDataset();
   const { state, progress } = useLivePreview(draftYaml, dataset.revision, { onLostRevision: dataset.reload });
   const [onlyChanges, setOnlyChanges] = useState(false);
@@ -57,7 +59,7 @@ export function PreviewPanel({ draftYaml, onMergeIntoDraft }: PreviewPanelProps)
   );
 
   /** The draft on screen has not been previewed yet (debounce or run in flight). */
-  const pending = draftYaml !== state.doneFor;
+  const pending = typed !== state.doneFor;
   const headline = result?.actions != null ? actionsHeadline(result.actions, result.deviations) : null;
   const { activity, activityError } = dataset;
   const hasApplied = appliedPolicy !== undefined;
