@@ -22,7 +22,7 @@ async function useApi(page: Page, server: MockServerProcess): Promise<void> {
  */
 function pickNginx(fps: Fingerprint[]): Fingerprint[] {
   const all = fps as unknown as SpyderbatFingerprint[];
-  const nginx = all.filter((f) => String(f.metadata.image ?? '').startsWith('docker.io/library/nginx:'));
+  const nginx = all.filter((f) => (typeof f.metadata.image === 'string' ? f.metadata.image : '').startsWith('docker.io/library/nginx:'));
   for (let a = 0; a < nginx.length; a++)
     for (let b = a + 1; b < nginx.length; b++)
       for (let c = b + 1; c < nginx.length; c++) {

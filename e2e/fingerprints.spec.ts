@@ -166,6 +166,11 @@ test.describe('fingerprints (demo data)', () => {
     await fps.facetButton('Cluster').click();
     await page.screenshot({ path: screenshotPath('fingerprints-facet-dark') });
     await page.keyboard.press('Escape');
+    await fps.rows.first().getByRole('button').first().click();
+    await expect(page.getByRole('dialog').locator('.dt-data').first()).toBeVisible();
+    await expectAccessible(page, 'group dialog');
+    await page.screenshot({ path: screenshotPath('fingerprints-group-dialog-dark') });
+    await page.keyboard.press('Escape');
     await fps.goto('?group=none&q=nginx');
     await fps.waitForRows();
     await fps.flatTable.locator('.dt-data').first().getByRole('link').first().click();
@@ -207,7 +212,8 @@ test.describe('fingerprints over the API', () => {
       const fp = asRecord(asRecord(results[0])?.full_json);
       const md = asRecord(fp?.metadata);
       const spec = asRecord(fp?.spec);
-      if (!fp || !md || !spec || md.type !== 'container' || targetId) return body;
+      // The same fingerprint on every load (the detail page fetches the list again).
+      if (!fp || !md || !spec || md.type !== 'container' || (targetId !== '' && md.id !== targetId)) return body;
       targetId = String(md.id);
       const image = `evil/${PAYLOAD}:1`;
       Object.assign(md, { image, name: image, pod_name: PAYLOAD, containerName: PAYLOAD });

@@ -34,7 +34,7 @@ function readJson(path) {
   }
 }
 const vitest = readJson('test-results/vitest.json');
-const pw = readJson('test-results/playwright.json');
+const pw = readJson(`${process.env.PALISADE_E2E_OUT ?? 'test-results'}/playwright.json`);
 const unitPassed = vitest?.numPassedTests ?? 0;
 const unitFailed = vitest?.numFailedTests ?? 0;
 const e2ePassed = (pw?.stats?.expected ?? 0) + (pw?.stats?.flaky ?? 0);

@@ -74,7 +74,7 @@ export function ClustersPage() {
     { key: 'firstSeen', header: 'First seen', width: '100px', sortable: true, render: (r) => <RelativeTime epochSeconds={r.firstSeen} /> },
     { key: 'lastData', header: 'Last data', width: '104px', sortable: true, render: (r) => <RelativeTime epochSeconds={r.lastData} /> },
     { key: 'health', header: 'Agent health', width: '118px', sortable: true, render: (r) => <HealthBadge health={r.health} /> },
-    { key: 'namespaces', header: 'Namespaces', width: '108px', sortable: true, align: 'end', render: (r) => count(r.namespaces, namespaces.isError) },
+    { key: 'namespaces', header: 'Namespaces', width: '118px', sortable: true, align: 'end', render: (r) => count(r.namespaces, namespaces.isError) },
     { key: 'fingerprints', header: 'Fingerprints', width: '108px', sortable: true, align: 'end', render: (r) => count(r.fingerprints, fingerprints.isError) },
     { key: 'policies', header: 'Policies', width: '80px', sortable: true, align: 'end', render: (r) => count(r.policies, policyFailed || fingerprints.isError) },
   ];
@@ -117,7 +117,7 @@ export function ClustersPage() {
     <>
       <PageHeader title="Clusters" description="Kubernetes clusters and Linux host fleets reporting to this organization." />
       <div className="toolbar" role="search" aria-label="Filter clusters">
-        <input className="input" type="search" placeholder="Search name, UID or cluster ID  ( / )" aria-label="Search clusters" data-search value={q} onChange={(e) => update({ q: e.target.value })} />
+        <input className="input toolbar-search" type="search" placeholder="Search name, UID or cluster ID  ( / )" aria-label="Search clusters" data-search value={q} onChange={(e) => update({ q: e.target.value })} />
         {rows && (
           <span className="muted" role="status">
             {visible.length} of {rows.length} clusters

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clusterListQuery, namespaceListQuery } from '../../api/clusters.ts';
 import { useApiClient } from '../../api/data-source-context.ts';
@@ -12,7 +13,9 @@ export function FilterBar({ filters, onChange, policies, now }: { filters: Dashb
   const client = useApiClient();
   const clusters = useQuery(clusterListQuery(client));
   const clusterUid = clusters.data?.find((c) => c.name === filters.cluster)?.uid;
-  const namespaces = useQuery(namespaceListQuery(client, clusterUid));
+  // Every namespace of a large org is a big list: load it for a chosen cluster, or when the user opens the list.
+  const [wantAll, setWantAll] = useState(false);
+  const namespaces = useQuery({ ...namespaceListQuery(client, clusterUid), enabled: clusterUid !== undefined || wantAll });
   const nsNames = [...new Set((namespaces.data ?? []).filter((n) => !filters.cluster || n.clusterName === filters.cluster).map((n) => n.name))].sort();
   const byType = new Map<string, SpyderbatPolicy[]>();
   for (const p of [...policies].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) byType.set(p.metadata.type, [...(byType.get(p.metadata.type) ?? []), p]);
@@ -28,7 +31,7 @@ export function FilterBar({ filters, onChange, policies, now }: { filters: Dashb
           </option>
         ))}
       </select>
-      <select className="input" aria-label="Namespace" value={filters.namespace} onChange={(e) => onChange({ ...filters, namespace: e.target.value })}>
+      <select className="input" aria-label="Namespace" value={filters.namespace} onFocus={() => setWantAll(true)} onPointerDown={() => setWantAll(true)} onChange={(e) => onChange({ ...filters, namespace: e.target.value })}>
         <option value="">All namespaces</option>
         {filters.namespace && !nsNames.includes(filters.namespace) && <option value={filters.namespace}>{filters.namespace}</option>}
         {nsNames.map((n) => (

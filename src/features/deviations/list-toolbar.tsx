@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clusterListQuery, namespaceListQuery } from '../../api/clusters.ts';
 import { useApiClient } from '../../api/data-source-context.ts';
@@ -32,7 +33,8 @@ export function ListToolbar({ filters: f, onChange, policies, now }: { filters: 
   const client = useApiClient();
   const clusters = useQuery(clusterListQuery(client));
   const clusterUid = clusters.data?.find((c) => c.name === f.cluster)?.uid;
-  const namespaces = useQuery(namespaceListQuery(client, clusterUid));
+  const [wantAll, setWantAll] = useState(false);
+  const namespaces = useQuery({ ...namespaceListQuery(client, clusterUid), enabled: clusterUid !== undefined || wantAll });
   const nsNames = [...new Set((namespaces.data ?? []).filter((n) => !f.cluster || n.clusterName === f.cluster).map((n) => n.name))].sort();
   return (
     <div className="list-filters" role="search" aria-label="Deviation filters">
@@ -53,7 +55,7 @@ export function ListToolbar({ filters: f, onChange, policies, now }: { filters: 
             </option>
           ))}
         </select>
-        <select className="input" aria-label="Namespace" value={f.namespace} onChange={(e) => onChange({ ...f, namespace: e.target.value })}>
+        <select className="input" aria-label="Namespace" value={f.namespace} onFocus={() => setWantAll(true)} onPointerDown={() => setWantAll(true)} onChange={(e) => onChange({ ...f, namespace: e.target.value })}>
           <option value="">All namespaces</option>
           {f.namespace && !nsNames.includes(f.namespace) && <option value={f.namespace}>{f.namespace}</option>}
           {nsNames.map((n) => (

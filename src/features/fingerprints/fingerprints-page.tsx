@@ -71,7 +71,7 @@ export function FingerprintsPage() {
       <EmptyState
         title="No fingerprints observed"
         action={
-          <span className="row gap">
+          <span className="row gap center">
             <Link className="btn" to="/clusters">
               See clusters
             </Link>
@@ -143,7 +143,7 @@ export function FingerprintsPage() {
           </button>
         )}
       </div>
-      {(policies.isError || coverage.isError) && (
+      {(policies.isError || coverage.isError) && !fingerprints.isError && (
         <div className="alert-banner row gap" role="alert">
           <span>Policy coverage is unavailable: {String((policies.error ?? coverage.error)?.message ?? 'unknown error')}</span>
           <button type="button" className="btn" onClick={() => void (policies.isError ? policies.refetch() : coverage.refetch())}>

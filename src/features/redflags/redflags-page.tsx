@@ -48,7 +48,8 @@ export function RedFlagsPage() {
   const policies = useQuery(policyListQuery(client));
   const clusters = useQuery(clusterListQuery(client));
   const clusterUid = clusters.data?.find((c) => c.name === f.cluster)?.uid;
-  const namespaces = useQuery(namespaceListQuery(client, clusterUid));
+  const [wantAll, setWantAll] = useState(false);
+  const namespaces = useQuery({ ...namespaceListQuery(client, clusterUid), enabled: clusterUid !== undefined || wantAll });
   const nsNames = [...new Set((namespaces.data ?? []).filter((n) => !f.cluster || n.clusterName === f.cluster).map((n) => n.name))].sort();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => (flags.data ? sortFlags(filterFlags(flags.data, f.q), f.sort) : []), [flags.data, f.q, f.sort]);
@@ -113,7 +114,7 @@ export function RedFlagsPage() {
               </option>
             ))}
           </select>
-          <select className="input" aria-label="Namespace" value={f.namespace} onChange={(e) => set({ ...f, namespace: e.target.value })}>
+          <select className="input" aria-label="Namespace" value={f.namespace} onFocus={() => setWantAll(true)} onPointerDown={() => setWantAll(true)} onChange={(e) => set({ ...f, namespace: e.target.value })}>
             <option value="">All namespaces</option>
             {f.namespace && !nsNames.includes(f.namespace) && <option value={f.namespace}>{f.namespace}</option>}
             {nsNames.map((n) => (

@@ -132,7 +132,7 @@ const DiffView = memo(function DiffView({ diff }: { diff: LatestDiff }) {
 export function LatestActivityDiff({ draftYaml: typed }: LatestActivityDiffProps) {
   const draftYaml = useDeferredValue(typed);
   const dataset = usePreviewDataset();
-  const { state, run } = useLatestDiff(draftYaml, dataset.revision, dataset.fingerprints, dataset.reload);
+  const { state, run } = useLatestDiff(typed, dataset.revision, dataset.fingerprints, dataset.reload);
   const started = useRef<string | null>(null);
 
   useEffect(() => {

@@ -35,7 +35,7 @@ export function PreviewPanel({ draftYaml: typed, onMergeIntoDraft }: PreviewPane
   const dataset = usePreviewDataset();
   const { state, progress } = useLivePreview(draftYaml, dataset.revision, { onLostRevision: dataset.reload });
   const [onlyChanges, setOnlyChanges] = useState(false);
-  const adder = useAddToPolicy(draftYaml, onMergeIntoDraft);
+  const adder = useAddToPolicy(typed, onMergeIntoDraft);
   const result = state.result;
   const appliedIndex = result?.policy?.appliedIndex ?? -1;
   const appliedPolicy = appliedIndex >= 0 ? dataset.policies[appliedIndex] : undefined;

@@ -47,8 +47,11 @@ export function parseDraftForMerge(text: string): ParsedDraft | { error: string 
 
 export function useAddToPolicy(draftYaml: string, onMergeIntoDraft: (nextYaml: string, note: string) => void) {
   const draft = useRef(draftYaml);
+  // The editor may pass a new callback on every render: keep `add` stable so memoised results do not re-render.
+  const hand = useRef(onMergeIntoDraft);
   useEffect(() => {
     draft.current = draftYaml;
+    hand.current = onMergeIntoDraft;
   });
   const [busy, setBusy] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingMerge | null>(null);
@@ -80,7 +83,7 @@ export function useAddToPolicy(draftYaml: string, onMergeIntoDraft: (nextYaml: s
           setPending({ title, note, yaml, warnings: r.warnings });
           return;
         }
-        onMergeIntoDraft(yaml, note);
+        hand.current(yaml, note);
         setMessage({ kind: 'ok', text: `${note}.${r.warnings.length > 0 ? ` ${r.warnings.map((w) => w.message).join(' ')}` : ''}` });
       } catch (e) {
         setMessage({ kind: 'error', text: `Could not add: ${e instanceof Error ? e.message : String(e)}` });
@@ -88,15 +91,15 @@ export function useAddToPolicy(draftYaml: string, onMergeIntoDraft: (nextYaml: s
         setBusy(null);
       }
     },
-    [onMergeIntoDraft],
+    [],
   );
 
   const confirm = useCallback(() => {
     if (pending === null) return;
-    onMergeIntoDraft(pending.yaml, pending.note);
+    hand.current(pending.yaml, pending.note);
     setMessage({ kind: 'ok', text: `${pending.note} (selectors changed: ${pending.warnings.length} warning${pending.warnings.length === 1 ? '' : 's'}).` });
     setPending(null);
-  }, [pending, onMergeIntoDraft]);
+  }, [pending]);
 
   const cancel = useCallback(() => {
     setPending(null);
