@@ -68,7 +68,7 @@ test.describe('clusters (demo data)', () => {
     await page.locator('main h1').click();
     await page.keyboard.press('/');
     await expect(clusters.search).toBeFocused();
-    await page.keyboard.type('dc1');
+    await page.keyboard.type('dc1-k8s');
     await expect(clusters.rows).toHaveCount(1);
     await clusters.search.fill('');
     await clusters.table.getByRole('button', { name: /^Fingerprints/ }).click();

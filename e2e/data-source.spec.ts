@@ -113,10 +113,11 @@ test('a wrong key is reported as 401, and a key the server stops accepting is ha
   await shell.setTheme('light');
 });
 
-test('demo mode: Settings shows the bundled data, fault scenarios are selectable and handled', async ({ page }) => {
+test('demo mode: Settings shows the bundled data, fault scenarios are selectable and handled', async ({ page, baseURL }) => {
   const offsite: string[] = [];
+  const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
   page.on('request', (req) => {
-    if (!req.url().startsWith('http://127.0.0.1:4173/') && !req.url().startsWith('data:')) offsite.push(req.url());
+    if (!req.url().startsWith(`${origin}/`) && !req.url().startsWith('data:')) offsite.push(req.url());
   });
   const shell = new AppShell(page);
   const settings = new SettingsPage(page);

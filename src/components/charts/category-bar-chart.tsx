@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartLegend } from './chart-legend.tsx';
 import { ChartTooltipBox } from './chart-tooltip.tsx';
@@ -32,8 +32,8 @@ function isRow(v: unknown): v is Row {
   return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
 }
 
-/** Horizontal bars per category (stacked when several series), clickable, with a data-table view. */
-export function CategoryBarChart({ label, rows, series, valueLabel, onSelect, labelWidth = 190 }: CategoryBarChartProps) {
+/** Horizontal bars per category (stacked when several series), clickable, with a data-table view. Memoized: pass stable props. */
+export const CategoryBarChart = memo(function CategoryBarChart({ label, rows, series, valueLabel, onSelect, labelWidth = 190 }: CategoryBarChartProps) {
   const { colors, chrome } = useChartColors(series.map((s) => s.token));
   const data: Row[] = useMemo(
     () =>
@@ -150,4 +150,4 @@ export function CategoryBarChart({ label, rows, series, valueLabel, onSelect, la
       </details>
     </figure>
   );
-}
+});

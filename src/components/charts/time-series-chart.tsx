@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartLegend } from './chart-legend.tsx';
 import { ChartTooltipBox } from './chart-tooltip.tsx';
@@ -35,8 +35,11 @@ function isRow(v: unknown): v is Row {
   return typeof v === 'object' && v !== null && typeof (v as { start?: unknown }).start === 'number';
 }
 
-/** Stacked bars over time buckets, one colour per series, with drill-down, zoom and a data-table view. */
-export function TimeSeriesChart({ label, points, bucketSeconds, series, valueLabel, height = 240, onSelect, brush, onZoom }: TimeSeriesChartProps) {
+/**
+ * Stacked bars over time buckets, one colour per series, with drill-down, zoom and a
+ * data-table view. Memoized: pass stable `points`, `series` and callbacks.
+ */
+export const TimeSeriesChart = memo(function TimeSeriesChart({ label, points, bucketSeconds, series, valueLabel, height = 240, onSelect, brush, onZoom }: TimeSeriesChartProps) {
   const { colors, chrome } = useChartColors(series.map((s) => s.token));
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [selection, setSelection] = useState<{ startIndex: number; endIndex: number } | null>(null);
@@ -177,4 +180,4 @@ export function TimeSeriesChart({ label, points, bucketSeconds, series, valueLab
       </details>
     </figure>
   );
-}
+});

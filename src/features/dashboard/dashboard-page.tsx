@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { nowSeconds } from '../../api/client.ts';
 import { useApiClient } from '../../api/data-source-context.ts';
 import { policyListQuery } from '../../api/policies.ts';
+import type { SpyderbatPolicy } from '../../engine/model/types.ts';
 import { resolveRange } from '../../components/charts/time-range.ts';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
@@ -16,20 +17,27 @@ import { RedFlagsPanel } from './red-flags-panel.tsx';
 import { TopPoliciesPanel, TopWorkloadsPanel } from './top-lists.tsx';
 import { useDashboardData } from './use-dashboard-data.ts';
 
+const NO_POLICIES: readonly SpyderbatPolicy[] = [];
+
 /**
  * What the policies saw: deviations and red flags over time, where and how bad, whether
  * it is getting better, and which audit-mode policies are ready to enforce.
  */
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
-  const filters = readDashboardFilters(params);
-  const setFilters = (f: DashboardFilters): void => setParams(writeDashboardFilters(f), { replace: false });
+  const query = params.toString();
+  // Stable while the URL does not change, so charts do not redraw for unrelated updates.
+  const filters = useMemo(() => readDashboardFilters(new URLSearchParams(query)), [query]);
+  const setFilters = useCallback((f: DashboardFilters): void => setParams(writeDashboardFilters(f), { replace: false }), [setParams]);
   // One "now" per visit: windows (and query keys) stay put while the page is open.
   const [now] = useState(() => Math.floor(nowSeconds() / 60) * 60);
-  const range = resolveRange(filters.range, now);
+  const range = useMemo(() => resolveRange(filters.range, now), [filters.range, now]);
   const client = useApiClient();
-  const policies = useQuery(policyListQuery(client));
   const data = useDashboardData(filters, range, now);
+  // Charts first: the policy list (megabytes in a large org) is asked for once the two time series are in.
+  const chartsIn = !data.deviations.isPending && !data.redFlags.isPending;
+  const policies = useQuery({ ...policyListQuery(client), enabled: chartsIn });
+  const policyList = policies.data ?? NO_POLICIES;
   const orgEmpty = policies.data?.length === 0 && data.deviations.data !== undefined && total(data.deviations.data) === 0 && data.redFlags.data !== undefined && total(data.redFlags.data) === 0;
 
   return (
@@ -48,7 +56,7 @@ export function DashboardPage() {
           </>
         }
       />
-      <FilterBar filters={filters} onChange={setFilters} policies={policies.data ?? []} now={now} />
+      <FilterBar filters={filters} onChange={setFilters} policies={policyList} now={now} />
       {orgEmpty && (
         <div className="dash-empty">
         <EmptyState
@@ -72,9 +80,9 @@ export function DashboardPage() {
         <DeviationsPanel filters={filters} range={range} buckets={data.deviations} before={data.deviationsBefore} onFilters={setFilters} />
         <RedFlagsPanel filters={filters} range={range} buckets={data.redFlags} before={data.redFlagsBefore} />
         <PolicyStatusPanel policies={policies} />
-        <TopPoliciesPanel filters={filters} range={range} groups={data.topPolicies} policies={policies.data ?? []} />
+        <TopPoliciesPanel filters={filters} range={range} groups={data.topPolicies} policies={policyList} />
         <TopWorkloadsPanel filters={filters} range={range} groups={data.topWorkloads} />
-        <ReadinessPanel policies={policies.data ?? []} now={now} policyFilter={filters.policy} />
+        <ReadinessPanel policies={policyList} loading={policies.isPending} now={now} policyFilter={filters.policy} />
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { GroupCount } from '../../api/aggregates.ts';
@@ -33,8 +34,13 @@ export function DeviationsPanel({
 }) {
   const navigate = useNavigate();
   const count = total(buckets.data);
-  const known = filters.split === 'kind' ? KIND_SERIES : POLICY_TYPE_SERIES;
-  const series = seriesWithExtras(known, new Set((buckets.data ?? []).flatMap((b) => Object.keys(b.by ?? {}))));
+  const series = useMemo(() => seriesWithExtras(filters.split === 'kind' ? KIND_SERIES : POLICY_TYPE_SERIES, new Set((buckets.data ?? []).flatMap((b) => Object.keys(b.by ?? {})))), [filters.split, buckets.data]);
+  const points = useMemo(() => (buckets.data ?? []).map((b) => ({ start: b.start, by: b.by ?? {} })), [buckets.data]);
+  const onZoom = useCallback((start: number, end: number) => onFilters({ ...filters, range: { kind: 'custom', start, end } }), [filters, onFilters]);
+  const onSelect = useCallback(
+    (bucket: { start: number; end: number }, key: string | null) => void navigate(deviationsHref(filters, { bucket, ...(key ? { series: { split: filters.split, key } } : {}) })),
+    [filters, navigate],
+  );
   const split = (s: SplitBy) => (
     <button type="button" className={`segment ${filters.split === s ? 'on' : ''}`} aria-pressed={filters.split === s} onClick={() => onFilters({ ...filters, split: s })}>
       {s === 'type' ? 'By policy type' : 'By kind'}
@@ -71,14 +77,14 @@ export function DeviationsPanel({
     >
       <TimeSeriesChart
         label={`Deviations per ${range.bucket}, ${filters.split === 'kind' ? 'by kind' : 'by policy type'}`}
-        points={(buckets.data ?? []).map((b) => ({ start: b.start, by: b.by ?? {} }))}
+        points={points}
         bucketSeconds={range.bucketSeconds}
         series={series}
         valueLabel="deviations"
         height={260}
         brush
-        onZoom={(start, end) => onFilters({ ...filters, range: { kind: 'custom', start, end } })}
-        onSelect={(bucket, key) => void navigate(deviationsHref(filters, { bucket, ...(key ? { series: { split: filters.split, key } } : {}) }))}
+        onZoom={onZoom}
+        onSelect={onSelect}
       />
     </ChartPanel>
   );

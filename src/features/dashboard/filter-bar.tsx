@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clusterListQuery, namespaceListQuery } from '../../api/clusters.ts';
 import { useApiClient } from '../../api/data-source-context.ts';
@@ -17,8 +17,15 @@ export function FilterBar({ filters, onChange, policies, now }: { filters: Dashb
   const [wantAll, setWantAll] = useState(false);
   const namespaces = useQuery({ ...namespaceListQuery(client, clusterUid), enabled: clusterUid !== undefined || wantAll });
   const nsNames = [...new Set((namespaces.data ?? []).filter((n) => !filters.cluster || n.clusterName === filters.cluster).map((n) => n.name))].sort();
-  const byType = new Map<string, SpyderbatPolicy[]>();
-  for (const p of [...policies].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) byType.set(p.metadata.type, [...(byType.get(p.metadata.type) ?? []), p]);
+  const byType = useMemo(() => {
+    const m = new Map<string, SpyderbatPolicy[]>();
+    for (const p of [...policies].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+      const list = m.get(p.metadata.type);
+      if (list) list.push(p);
+      else m.set(p.metadata.type, [p]);
+    }
+    return m;
+  }, [policies]);
   return (
     <div className="toolbar dash-filters" role="search" aria-label="Dashboard filters">
       <TimeRangePicker value={filters.range} onChange={(range) => onChange({ ...filters, range })} now={now} />

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import type { SpyderbatPolicy } from '../../engine/model/types.ts';
@@ -18,24 +19,27 @@ const TYPES = [
 /** Enforcing / Auditing / Disabled per policy type, each segment linking to the filtered policies list. */
 export function PolicyStatusPanel({ policies }: { policies: UseQueryResult<SpyderbatPolicy[]> }) {
   const navigate = useNavigate();
-  const list = policies.data ?? [];
-  const counts = new Map<string, Record<string, number>>();
-  const totals: Record<string, number> = {};
-  for (const p of list) {
-    const s = policyStatus(p);
-    const row = counts.get(p.metadata.type) ?? {};
-    row[s] = (row[s] ?? 0) + 1;
-    counts.set(p.metadata.type, row);
-    totals[s] = (totals[s] ?? 0) + 1;
-  }
-  const rows = TYPES.filter((t) => counts.has(t.key)).map((t) => ({ key: t.key, label: t.label, values: counts.get(t.key) ?? {} }));
+  const list = policies.data;
+  const { rows, totals } = useMemo(() => {
+    const counts = new Map<string, Record<string, number>>();
+    const sums: Record<string, number> = {};
+    for (const p of list ?? []) {
+      const s = policyStatus(p);
+      const row = counts.get(p.metadata.type) ?? {};
+      row[s] = (row[s] ?? 0) + 1;
+      counts.set(p.metadata.type, row);
+      sums[s] = (sums[s] ?? 0) + 1;
+    }
+    return { rows: TYPES.filter((t) => counts.has(t.key)).map((t) => ({ key: t.key, label: t.label, values: counts.get(t.key) ?? {} })), totals: sums };
+  }, [list]);
+  const onSelect = useCallback((type: string, status: string) => void navigate(policiesHref({ type, status })), [navigate]);
   return (
     <ChartPanel
       title="Policy status"
       description="Every policy of the organization, by type and mode."
       testId="chart-policy-status"
       className="span-2"
-      status={statusOf(policies, list.length === 0)}
+      status={statusOf(policies, (list ?? []).length === 0)}
       error={policies.error}
       onRetry={() => void policies.refetch()}
       empty={{
@@ -59,7 +63,7 @@ export function PolicyStatusPanel({ policies }: { policies: UseQueryResult<Spyde
         </ul>
       }
     >
-      <CategoryBarChart label="Policies by type and status" rows={rows} series={STATUS_SERIES} valueLabel="policies" labelWidth={110} onSelect={(type, status) => void navigate(policiesHref({ type, status }))} />
+      <CategoryBarChart label="Policies by type and status" rows={rows} series={STATUS_SERIES} valueLabel="policies" labelWidth={110} onSelect={onSelect} />
     </ChartPanel>
   );
 }

@@ -32,7 +32,7 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
  * Audit-mode policies and whether each is ready to enforce, quietest first, ten at a
  * time; "Enforce…" opens the policies page's mode-change confirmation with its preview.
  */
-export function ReadinessPanel({ policies, now, policyFilter }: { policies: readonly SpyderbatPolicy[]; now: number; policyFilter: string }) {
+export function ReadinessPanel({ policies, loading, now, policyFilter }: { policies: readonly SpyderbatPolicy[]; loading: boolean; now: number; policyFilter: string }) {
   const client = useApiClient();
   const recent = useQuery(countByQuery(client, { schema: 'event_deviation', fields: ['policy_uid'], days: READY_DAYS, policyMode: 'audit' }));
   const { changes, change } = useModeChange();
@@ -52,7 +52,7 @@ export function ReadinessPanel({ policies, now, policyFilter }: { policies: read
   const matching = rows.filter((r) => show === 'all' || (show === 'quiet' ? r.recent === 0 : (r.recent ?? 0) > 0));
   const shown = matching.slice(0, limit);
   const failures = Object.entries(changes).filter(([, c]) => c.state === 'failed');
-  const waiting = recent.isPending;
+  const waiting = recent.isPending || loading;
 
   return (
     <section className="panel span-full" aria-labelledby="readiness-title" data-testid="readiness">
@@ -92,13 +92,13 @@ export function ReadinessPanel({ policies, now, policyFilter }: { policies: read
           Could not enforce {policies.find((p) => p.metadata.uid === uid)?.metadata.name ?? uid}: {c.state === 'failed' ? c.message : ''}. It stays in audit mode.
         </p>
       ))}
-      {rows.length === 0 ? (
+      {waiting ? (
+        <div className="skeleton chart-skeleton" style={{ height: 200 }} role="status" aria-label="Loading enforce readiness" />
+      ) : rows.length === 0 ? (
         <div className="chart-empty" role="status">
           <p className="chart-empty-title">No policy is in audit mode</p>
           <p className="muted">New policies start in audit mode: they record deviations without acting, until you are confident enough to enforce them.</p>
         </div>
-      ) : waiting ? (
-        <div className="skeleton chart-skeleton" style={{ height: 200 }} role="status" aria-label="Loading enforce readiness" />
       ) : (
         <>
           <div className="table-scroll">

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import type { GroupCount } from '../../api/aggregates.ts';
@@ -19,7 +20,13 @@ export function RedFlagsPanel({ filters, range, buckets, before }: { filters: Da
   for (const b of buckets.data ?? []) for (const [k, n] of Object.entries(b.by ?? {})) bySeverity[k] = (bySeverity[k] ?? 0) + n;
   const previous: Record<string, number> = {};
   for (const g of before.data ?? []) previous[g.values.severity ?? ''] = g.count;
-  const series = seriesWithExtras(SEVERITY_SERIES, Object.keys(bySeverity));
+  const extraKeys = Object.keys(bySeverity).sort().join('|');
+  const series = useMemo(() => seriesWithExtras(SEVERITY_SERIES, extraKeys ? extraKeys.split('|') : []), [extraKeys]);
+  const points = useMemo(() => (buckets.data ?? []).map((b) => ({ start: b.start, by: b.by ?? {} })), [buckets.data]);
+  const onSelect = useCallback(
+    (bucket: { start: number; end: number }, key: string | null) => void navigate(redFlagsHref(filters, { bucket, ...(key ? { severity: key } : {}) })),
+    [filters, navigate],
+  );
   return (
     <ChartPanel
       title="Red flags over time"
@@ -54,12 +61,12 @@ export function RedFlagsPanel({ filters, range, buckets, before }: { filters: Da
     >
       <TimeSeriesChart
         label={`Red flags per ${range.bucket}, by severity`}
-        points={(buckets.data ?? []).map((b) => ({ start: b.start, by: b.by ?? {} }))}
+        points={points}
         bucketSeconds={range.bucketSeconds}
         series={series}
         valueLabel="red flags"
         height={220}
-        onSelect={(bucket, key) => void navigate(redFlagsHref(filters, { bucket, ...(key ? { severity: key } : {}) }))}
+        onSelect={onSelect}
       />
     </ChartPanel>
   );

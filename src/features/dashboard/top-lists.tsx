@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { GroupCount } from '../../api/aggregates.ts';
@@ -14,12 +15,15 @@ const STATUS = (p: SpyderbatPolicy | undefined): string => (!p ? '' : p.spec.ena
 
 export function TopPoliciesPanel({ filters, range, groups, policies }: { filters: DashboardFilters; range: ResolvedRange; groups: UseQueryResult<GroupCount[]>; policies: readonly SpyderbatPolicy[] }) {
   const navigate = useNavigate();
-  const byUid = new Map(policies.map((p) => [p.metadata.uid ?? '', p]));
-  const rows = (groups.data ?? []).map((g) => {
-    const uid = g.values.policy_uid ?? '';
-    const p = byUid.get(uid);
-    return { key: uid, label: p?.metadata.name ?? (g.values.policy_name || uid), detail: p ? `${p.metadata.type} · ${STATUS(p)}` : uid, values: { count: g.count } };
-  });
+  const rows = useMemo(() => {
+    const byUid = new Map(policies.map((p) => [p.metadata.uid ?? '', p]));
+    return (groups.data ?? []).map((g) => {
+      const uid = g.values.policy_uid ?? '';
+      const p = byUid.get(uid);
+      return { key: uid, label: p?.metadata.name ?? (g.values.policy_name || uid), detail: p ? `${p.metadata.type} · ${STATUS(p)}` : uid, values: { count: g.count } };
+    });
+  }, [groups.data, policies]);
+  const onSelect = useCallback((uid: string) => void navigate(deviationsHref(filters, { policy: uid })), [filters, navigate]);
   return (
     <ChartPanel
       title="Top deviating policies"
@@ -31,17 +35,28 @@ export function TopPoliciesPanel({ filters, range, groups, policies }: { filters
       onRetry={() => void groups.refetch()}
       empty={{ title: 'No policy deviated', hint: 'Every workload stayed within its policies in this period.' }}
     >
-      <CategoryBarChart label="Deviations per policy, top 10" rows={rows} series={COUNT_SERIES} valueLabel="deviations" onSelect={(uid) => void navigate(deviationsHref(filters, { policy: uid }))} />
+      <CategoryBarChart label="Deviations per policy, top 10" rows={rows} series={COUNT_SERIES} valueLabel="deviations" onSelect={onSelect} />
     </ChartPanel>
   );
 }
 
 export function TopWorkloadsPanel({ filters, range, groups }: { filters: DashboardFilters; range: ResolvedRange; groups: UseQueryResult<GroupCount[]> }) {
   const navigate = useNavigate();
-  const rows = (groups.data ?? []).map((g) => {
-    const w = { workload: g.values.workload ?? '', namespace: g.values.namespace ?? '', cluster: g.values.cluster_name ?? '' };
-    return { key: JSON.stringify(w), label: w.workload || 'Unknown workload', detail: [w.namespace && `ns ${w.namespace}`, w.cluster && `cluster ${w.cluster}`].filter(Boolean).join(' · '), values: { count: g.count }, w };
-  });
+  const rows = useMemo(
+    () =>
+      (groups.data ?? []).map((g) => {
+        const w = { workload: g.values.workload ?? '', namespace: g.values.namespace ?? '', cluster: g.values.cluster_name ?? '' };
+        return { key: JSON.stringify(w), label: w.workload || 'Unknown workload', detail: [w.namespace && `ns ${w.namespace}`, w.cluster && `cluster ${w.cluster}`].filter(Boolean).join(' · '), values: { count: g.count }, w };
+      }),
+    [groups.data],
+  );
+  const onSelect = useCallback(
+    (key: string) => {
+      const row = rows.find((r) => r.key === key);
+      if (row) void navigate(deviationsHref(filters, { workload: row.w }));
+    },
+    [rows, filters, navigate],
+  );
   return (
     <ChartPanel
       title="Top deviating workloads"
@@ -58,10 +73,7 @@ export function TopWorkloadsPanel({ filters, range, groups }: { filters: Dashboa
         rows={rows}
         series={COUNT_SERIES}
         valueLabel="deviations"
-        onSelect={(key) => {
-          const row = rows.find((r) => r.key === key);
-          if (row) void navigate(deviationsHref(filters, { workload: row.w }));
-        }}
+        onSelect={onSelect}
       />
     </ChartPanel>
   );

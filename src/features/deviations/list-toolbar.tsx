@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clusterListQuery, namespaceListQuery } from '../../api/clusters.ts';
 import { useApiClient } from '../../api/data-source-context.ts';
@@ -10,8 +10,15 @@ const cap = (s: string): string => `${s.slice(0, 1).toUpperCase()}${s.slice(1)}`
 
 /** Policy choices grouped by type, sorted by name (a policy named in the URL but not listed stays selectable). */
 export function PolicyOptions({ policies, selected }: { policies: readonly SpyderbatPolicy[]; selected: string }) {
-  const groups = new Map<string, SpyderbatPolicy[]>();
-  for (const p of [...policies].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) groups.set(p.metadata.type, [...(groups.get(p.metadata.type) ?? []), p]);
+  const groups = useMemo(() => {
+    const m = new Map<string, SpyderbatPolicy[]>();
+    for (const p of [...policies].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+      const list = m.get(p.metadata.type);
+      if (list) list.push(p);
+      else m.set(p.metadata.type, [p]);
+    }
+    return m;
+  }, [policies]);
   return (
     <>
       <option value="">All policies</option>

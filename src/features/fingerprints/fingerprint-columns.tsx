@@ -66,8 +66,9 @@ export function groupColumns(policies: readonly SpyderbatPolicy[] | undefined, o
   ];
 }
 
-export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, cov: CoverageLookup, options: { nameSortable?: boolean } = {}): Column<FpRecord>[] {
-  const sortable = options.nameSortable ?? true;
+/** Columns of one row per fingerprint; `inGroup` (all rows share the image) leads with the fingerprint id. */
+export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, cov: CoverageLookup, options: { inGroup?: boolean } = {}): Column<FpRecord>[] {
+  const sortable = true;
   return [
     {
       key: 'name',
@@ -77,9 +78,9 @@ export function flatColumns(policies: readonly SpyderbatPolicy[] | undefined, co
       render: (r) => (
         <span className="fp-name" title={`${r.name}\n${r.id}`}>
           <Link to={`/fingerprints/${encodeURIComponent(r.id)}`} onClick={(e) => e.stopPropagation()}>
-            {nameParts(r.type, r.name, r.imageID, r.cgroup).main || r.id}
+            {options.inGroup ? r.id : nameParts(r.type, r.name, r.imageID, r.cgroup).main || r.id}
           </Link>
-          <span className="muted fp-sub">{r.id}</span>
+          <span className="muted fp-sub">{options.inGroup ? r.container || r.host || r.muid : r.id}</span>
         </span>
       ),
     },

@@ -141,7 +141,7 @@ function Instances({ current, group, policies }: { current: FpRecord; group: rea
   const [sort, setSort] = useState<SortState>({ key: 'latest', dir: 'desc' });
   const [selected, setSelected] = useState<Set<string>>(() => new Set([current.id]));
   const rows = useMemo(() => sortRecords(group, sort, undefined), [group, sort]);
-  const columns = useMemo(() => flatColumns(policies, undefined).filter((c) => c.key !== 'coverage' && c.key !== 'type'), [policies]);
+  const columns = useMemo(() => flatColumns(policies, undefined, { inGroup: true }).filter((c) => c.key !== 'coverage' && c.key !== 'type'), [policies]);
   const ids = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
   return (
     <>

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { Dialog } from '../../components/ui/dialog.tsx';
 import { DataTable, type SortState } from '../../components/ui/data-table.tsx';
 import type { SpyderbatPolicy } from '../../engine/model/types.ts';
 import { flatColumns } from './fingerprint-columns.tsx';
+import { buildPolicyHref, MAX_BUILD_FINGERPRINTS } from './fingerprint-filters.ts';
 import { TYPE_LABEL } from './fingerprint-records.ts';
 import { sortRecords, type CoverageLookup, type GroupRow } from './fingerprint-view.ts';
 
@@ -19,7 +21,7 @@ export interface GroupDialogProps {
 export function GroupDialog({ group, policies, cov, selected, onSelectedChange, onClose }: GroupDialogProps) {
   const [sort, setSort] = useState<SortState>({ key: 'latest', dir: 'desc' });
   const rows = useMemo(() => sortRecords(group.records, sort, cov), [group.records, sort, cov]);
-  const columns = useMemo(() => flatColumns(policies, cov).filter((c) => c.key !== 'type'), [policies, cov]);
+  const columns = useMemo(() => flatColumns(policies, cov, { inGroup: true }).filter((c) => c.key !== 'type'), [policies, cov]);
   const ids = useMemo(() => new Set(group.records.map((r) => r.id)), [group.records]);
   const inGroup = useMemo(() => new Set([...selected].filter((id) => ids.has(id))), [selected, ids]);
   const setInGroup = (next: Set<string>): void => {
@@ -41,6 +43,11 @@ export function GroupDialog({ group, policies, cov, selected, onSelectedChange, 
           <button type="button" className="btn" onClick={() => setInGroup(inGroup.size === ids.size ? new Set() : new Set(ids))}>
             {inGroup.size === ids.size ? 'Unselect group' : 'Select whole group'}
           </button>
+          {selected.size > 0 && selected.size <= MAX_BUILD_FINGERPRINTS && (
+            <Link className="btn" to={buildPolicyHref([...selected])}>
+              Build policy ({selected.size.toLocaleString()})
+            </Link>
+          )}
           <button type="button" className="btn btn-primary" onClick={onClose}>
             Done
           </button>

@@ -150,7 +150,9 @@ export function LatestActivityDiff({ draftYaml: typed }: LatestActivityDiffProps
           {state.status === 'running' ? 'Comparing…' : state.status === 'done' ? 'Compare again' : 'Compare'}
         </button>
       </header>
-      <p className="pv-small muted">The draft merged with the latest fingerprints in its scope, as `spyctl diff --latest` shows it.</p>
+      <p className="pv-small muted">
+        The draft merged with the latest fingerprints in its scope, as <code>spyctl diff --latest</code> shows it.
+      </p>
       {dataset.status === 'error' && <p className="alert-banner">Could not load fingerprints: {dataset.error}</p>}
       {dataset.status !== 'ready' && dataset.status !== 'error' && (
         <p className="pv-small muted" role="status">

@@ -9,7 +9,7 @@ import { fingerprintKeys } from '../../../api/fingerprints.ts';
 import { policyKeys } from '../../../api/policies.ts';
 import type { DeviationRecord } from '../../../api/types.ts';
 import type { SpyderbatFingerprint, SpyderbatPolicy } from '../../../engine/model/types.ts';
-import { hasEngineClient, resetEngineClient } from '../../../components/engine/use-engine.ts';
+import { getEngineClient, hasEngineClient, resetEngineClient } from '../../../components/engine/use-engine.ts';
 import { LatestActivityDiff } from './latest-activity-diff.tsx';
 import { PreviewPanel } from './preview-panel.tsx';
 import { deviatingFingerprint, IMAGE, nginxPolicy, nginxYaml, quietFingerprint, shRecord } from './test-fixtures.ts';
@@ -89,6 +89,17 @@ describe('PreviewPanel (inline engine: jsdom has no Worker)', () => {
     expect(within(panel).getByRole('heading', { name: 'Rule coverage' })).toBeTruthy();
     const notes = within(panel).getByRole('heading', { name: 'Where the preview cannot decide' }).closest('section') as HTMLElement;
     expect(within(notes).getByText('1 of 3 deviations recorded in the last 7 days could not be replayed: its policy is no longer listed.')).toBeTruthy();
+  });
+
+  it('debounces typing: a burst of drafts runs the engine once, on the last one', async () => {
+    const { rerender } = render(<PreviewPanel draftYaml={nginxYaml()} onMergeIntoDraft={vi.fn()} />, { wrapper: wrapper(baseData()) });
+    const panel = await ready();
+    const spy = vi.spyOn(getEngineClient(), 'previewPolicy');
+    for (const name of ['a', 'ab', 'abc', 'abcd']) rerender(<PreviewPanel draftYaml={nginxYaml(name)} onMergeIntoDraft={vi.fn()} />);
+    expect(panel.dataset.pending).toBe('true');
+    await waitFor(() => expect(panel.dataset.pending).toBe('false'), { timeout: 10_000 });
+    expect(spy.mock.calls.map((c) => c[0])).toEqual([nginxYaml('abcd')]);
+    expect(spy.mock.calls[0]?.[1]).toMatchObject({ key: expect.stringMatching(/^editor-preview:/) as unknown, signal: expect.any(AbortSignal) as unknown });
   });
 
   it('keeps the last preview and says where to fix the YAML when it does not parse', async () => {

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EngineInput } from '../../../engine/spyderbat/inputs.ts';
 import type { MergeWarning } from '../../../engine/spyderbat/types.ts';
 import type { SpyderbatPolicy, WorkloadPolicy } from '../../../engine/model/types.ts';
-import { readDraft } from '../../../engine/preview/draft.ts';
+import { parseYaml } from '../../../engine/yaml/parse.ts';
 import { getEngineClient } from '../../../components/engine/use-engine.ts';
 import { draftShape, type DraftShape } from './merge-input.ts';
 
@@ -34,14 +34,27 @@ export function needsConfirmation(warnings: readonly MergeWarning[]): boolean {
   return warnings.some((w) => w.code === 'selector-widened' || w.code === 'selector-dropped');
 }
 
-/** The draft as a workload policy, or why it cannot take a merge. */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The draft as a workload policy, or why it cannot take a merge. Uses the
+ * engine's fast YAML reader without validation (a few ms for 3,000 lines): the
+ * merge needs the object, and the problems panel already shows schema errors.
+ */
 export function parseDraftForMerge(text: string): ParsedDraft | { error: string } {
-  const d = readDraft(text);
-  const policy: SpyderbatPolicy | null = d.policy;
-  if (policy === null) return { error: 'The draft holds no SpyderbatPolicy to add to.' };
+  const docs = parseYaml(text);
+  const broken = docs.find((d) => d.hasSyntaxErrors);
+  if (broken !== undefined) {
+    const first = broken.diagnostics.find((x) => x.severity === 'error');
+    return { error: `Fix the YAML first (line ${first?.line ?? broken.startLine}).` };
+  }
+  const value = docs.map((d) => d.value).find((v) => isRecord(v) && v.kind === 'SpyderbatPolicy' && isRecord(v.metadata) && isRecord(v.spec));
+  if (value === undefined) return { error: 'The draft holds no SpyderbatPolicy to add to.' };
+  const policy = value as unknown as SpyderbatPolicy;
   if (policy.metadata.type === 'cluster') return { error: 'Cluster policies take rules through their rulesets, not merged activity.' };
-  const syntax = d.diagnostics.find((x) => x.severity === 'error' && /^YAML syntax error/i.test(x.message));
-  if (syntax !== undefined) return { error: `Fix the YAML first (line ${syntax.line}).` };
+  if (policy.metadata.type !== 'container' && policy.metadata.type !== 'linux-service') return { error: 'The draft needs metadata.type container or linux-service.' };
   return { policy: policy as WorkloadPolicy, shape: draftShape(policy) };
 }
 
