@@ -256,11 +256,23 @@ test.describe('at scale', () => {
       const readiness = Date.now() - start;
       await Promise.all(pending);
       const loadBytes = Object.fromEntries(bytes);
-      // Interactive: a range change answers at once (URL, pressed state) and the charts follow.
+      // Interactive: a range change answers at once (pressed state, measured in the page, not
+      // through Playwright's role queries) and the charts follow.
       const t1 = Date.now();
-      await dash.setRange('30 d');
-      await expect(dash.range.getByRole('button', { name: '30 d' })).toHaveAttribute('aria-pressed', 'true');
-      const clickToPressed = Date.now() - t1;
+      const clickToPressed = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            // The picker is re-created for the new range: look the button up again each frame.
+            const find = () => [...document.querySelectorAll<HTMLButtonElement>('[aria-label="Time range"] button')].find((b) => b.textContent === '30 d');
+            const start = performance.now();
+            find()?.click();
+            const check = (): void => {
+              if (find()?.getAttribute('aria-pressed') === 'true') resolve(Math.round(performance.now() - start));
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+      );
       await expect(dash.deviations).toContainText('last 30 days', { timeout: 60_000 });
       await dash.settled(120_000);
       const rangeChange = Date.now() - t1;
@@ -272,7 +284,7 @@ test.describe('at scale', () => {
       console.log(JSON.stringify(report));
       await page.screenshot({ path: `${SHOTS}/dashboard-scale.png`, fullPage: true });
       expect(loadBytes.search ?? 0).toBeLessThan(1_000_000);
-      expect(clickToPressed).toBeLessThan(1_000);
+      expect(clickToPressed).toBeLessThan(500);
     } finally {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
     }

@@ -11,11 +11,13 @@ export function useUrlDraft(value: string, commit: (next: string) => void, delay
   const [seen, setSeen] = useState(value);
   // Values we committed whose echo from the URL has not come back yet.
   const [sent, setSent] = useState<readonly string[]>([]);
+  // Bumped when the URL changes elsewhere: a commit scheduled before that is dropped.
+  const [epoch, setEpoch] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ value, commit });
+  const latest = useRef({ value, commit, epoch });
   useEffect(() => {
-    latest.current = { value, commit };
-  }, [value, commit]);
+    latest.current = { value, commit, epoch };
+  }, [value, commit, epoch]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   if (value !== seen) {
@@ -24,7 +26,7 @@ export function useUrlDraft(value: string, commit: (next: string) => void, delay
     if (i >= 0) setSent(sent.slice(i + 1));
     else {
       setSent([]);
-      clearTimeout(timer.current);
+      setEpoch(epoch + 1);
       setDraft(value);
     }
   }
@@ -32,8 +34,9 @@ export function useUrlDraft(value: string, commit: (next: string) => void, delay
   const change = (next: string): void => {
     setDraft(next);
     clearTimeout(timer.current);
+    const scheduledIn = epoch;
     timer.current = setTimeout(() => {
-      if (next === latest.current.value) return;
+      if (next === latest.current.value || scheduledIn !== latest.current.epoch) return;
       setSent((s) => [...s, next]);
       latest.current.commit(next);
     }, delayMs);

@@ -8,7 +8,6 @@ import { ErrorState } from '../../components/ui/error-state.tsx';
 import { SkeletonRows } from '../../components/ui/skeleton.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
-import { useSlashToSearch } from '../../components/ui/use-keyboard-shortcuts.ts';
 import { hitsOf } from '../../components/coverage/fingerprint-coverage.ts';
 import { agentHealth, belongsTo, clusterPoliciesFor } from './cluster-model.ts';
 import { hostSections, namespaceSections, type IndexedFingerprint } from './cluster-workloads.ts';
@@ -26,7 +25,6 @@ export function createClusterPolicyHref(clusterUid: string): string {
 
 export function ClusterDetailPage() {
   const { uid = '' } = useParams();
-  useSlashToSearch();
   const { clusters, namespaces, fingerprints, policies, coverage } = useClusterData();
   const [now] = useState(() => Math.floor(Date.now() / 1000));
   const cluster = clusters.data?.find((c) => c.uid === uid);

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/ui/error-state.tsx';
 import { SkeletonRows } from '../../components/ui/skeleton.tsx';
 import { DataTable, type Column, type SortState } from '../../components/ui/data-table.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
-import { useSlashToSearch } from '../../components/ui/use-keyboard-shortcuts.ts';
+import { useUrlDraft } from '../../components/ui/use-url-draft.ts';
 import { hitsOf } from '../../components/coverage/fingerprint-coverage.ts';
 import { CLUSTER_SORT_KEYS, clusterRows, sortClusterRows, type ClusterRow } from './cluster-model.ts';
 import { HealthBadge } from './health-badge.tsx';
@@ -31,7 +31,6 @@ function readSort(params: URLSearchParams): SortState {
 export function ClustersPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  useSlashToSearch();
   const q = params.get('q') ?? '';
   const sort = readSort(params);
   const update = (next: { q?: string; sort?: SortState }): void => {
@@ -43,6 +42,7 @@ export function ClustersPage() {
     if (ns.dir === 'desc') p.set('dir', 'desc');
     setParams(p, { replace: true });
   };
+  const [qDraft, setQDraft] = useUrlDraft(q, (v) => update({ q: v }));
   const { clusters, namespaces, fingerprints, policies, coverage } = useClusterData();
   const [now] = useState(() => Math.floor(Date.now() / 1000));
   const rows = useMemo(() => {
@@ -51,10 +51,10 @@ export function ClustersPage() {
     return clusterRows(clusters.data, { namespaces: namespaces.data, fingerprints: fingerprints.data, policies: policies.data, coverage: c ? (i) => hitsOf(c, i) : undefined }, now);
   }, [clusters.data, namespaces.data, fingerprints.data, policies.data, coverage.data, now]);
   const visible = useMemo(() => {
-    const needle = q.trim().toLowerCase();
+    const needle = qDraft.trim().toLowerCase();
     const list = (rows ?? []).filter((r) => !needle || `${r.name}\n${r.uid}\n${r.clusterId}`.toLowerCase().includes(needle));
     return sortClusterRows(list, sort.key, sort.dir);
-  }, [rows, q, sort.key, sort.dir]);
+  }, [rows, qDraft, sort.key, sort.dir]);
 
   const policyFailed = policies.isError || coverage.isError;
   const columns: Column<ClusterRow>[] = [
@@ -96,7 +96,7 @@ export function ClustersPage() {
     );
   else if (visible.length === 0)
     body = (
-      <EmptyState title={`No cluster matches “${q}”`} action={<button type="button" className="btn" onClick={() => update({ q: '' })}>Clear search</button>}>
+      <EmptyState title={`No cluster matches “${qDraft}”`} action={<button type="button" className="btn" onClick={() => update({ q: '' })}>Clear search</button>}>
         Search looks at cluster names, UIDs and cluster IDs.
       </EmptyState>
     );
@@ -117,7 +117,7 @@ export function ClustersPage() {
     <>
       <PageHeader title="Clusters" description="Kubernetes clusters and Linux host fleets reporting to this organization." />
       <div className="toolbar" role="search" aria-label="Filter clusters">
-        <input className="input toolbar-search" type="search" placeholder="Search name, UID or cluster ID  ( / )" aria-label="Search clusters" data-search value={q} onChange={(e) => update({ q: e.target.value })} />
+        <input className="input toolbar-search" type="search" placeholder="Search name, UID or cluster ID  ( / )" aria-label="Search clusters" data-search value={qDraft} onChange={(e) => setQDraft(e.target.value)} />
         {rows && (
           <span className="muted" role="status">
             {visible.length} of {rows.length} clusters

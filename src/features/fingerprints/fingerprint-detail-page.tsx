@@ -13,7 +13,6 @@ import { DataTable, type SortState } from '../../components/ui/data-table.tsx';
 import { YamlView } from '../../components/ui/yaml-view.tsx';
 import { ProcessTree } from '../../components/process-tree/process-tree.tsx';
 import { indexTree } from '../../components/process-tree/tree-model.ts';
-import { useSlashToSearch } from '../../components/ui/use-keyboard-shortcuts.ts';
 import { buildPolicyHref, MAX_BUILD_FINGERPRINTS } from './fingerprint-filters.ts';
 import { flatColumns } from './fingerprint-columns.tsx';
 import { TYPE_LABEL, type FpRecord } from './fingerprint-records.ts';
@@ -36,7 +35,6 @@ export function FingerprintDetailPage() {
   const tabParam = params.get('tab');
   const tab: TabKey = TABS.some((t) => t.key === tabParam) ? (tabParam as TabKey) : 'tree';
   const proc = params.get('proc');
-  useSlashToSearch();
   const { fingerprints, policies, records } = useFingerprintData();
   const record = useMemo(() => records?.find((r) => r.id === id), [records, id]);
   const fp = record ? fingerprints.data?.[record.index] : undefined;

@@ -1,4 +1,5 @@
 import { FacetFilter } from '../../components/ui/facet-filter.tsx';
+import { useUrlDraft } from '../../components/ui/use-url-draft.ts';
 import type { FingerprintFilters } from './fingerprint-filters.ts';
 import type { Facets } from './fingerprint-view.ts';
 
@@ -14,6 +15,7 @@ export interface ToolbarProps {
 
 /** Search, facets and the grouping switch; the active filters as removable chips. */
 export function FingerprintToolbar({ filters, facets, coverageKnown, onChange }: ToolbarProps) {
+  const [q, setQ] = useUrlDraft(filters.q, (v) => onChange({ ...filters, q: v }));
   const set = <K extends FacetKey>(key: K, values: string[]): void => onChange({ ...filters, [key]: values });
   const chips = (Object.keys(FACET_LABEL) as FacetKey[]).flatMap((key) => (filters[key] as string[]).map((value) => ({ key, value })));
   const labelOf = (key: FacetKey, value: string): string => {
@@ -29,8 +31,8 @@ export function FingerprintToolbar({ filters, facets, coverageKnown, onChange }:
           placeholder="Filter by image or service  ( / )"
           aria-label="Filter by image or service"
           data-search
-          value={filters.q}
-          onChange={(e) => onChange({ ...filters, q: e.target.value })}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
         />
         <FacetFilter label="Cluster" options={facets?.cluster ?? []} selected={filters.clusters} onChange={(v) => set('clusters', v)} />
         <FacetFilter label="Namespace" options={facets?.namespace ?? []} selected={filters.namespaces} onChange={(v) => set('namespaces', v)} searchable />

@@ -124,6 +124,11 @@ describe('sorting', () => {
     expect(sortGroups(groups, { key: 'coverage', dir: 'asc' }).map((g) => g.name)).toEqual(['nginx:1.25', 'sshd.service', 'redis:7']); // 1/3, 1/2, all
   });
 
+  it('sorts fingerprints by name both ways, keeping list order within a name', () => {
+    expect(sortRecords(records, { key: 'name', dir: 'asc' }, cov).map((r) => r.id)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5', 'f6']);
+    expect(sortRecords(records, { key: 'name', dir: 'desc' }, cov).map((r) => r.id)).toEqual(['f5', 'f6', 'f4', 'f1', 'f2', 'f3']);
+  });
+
   it('sorts fingerprints', () => {
     expect(sortRecords([...records], { key: 'latest', dir: 'desc' }, cov).map((r) => r.id)).toEqual(['f4', 'f5', 'f2', 'f1', 'f3', 'f6']);
     expect(sortRecords([...records], { key: 'coverage', dir: 'desc' }, cov).map((r) => r.id)[0]).toBe('f4');

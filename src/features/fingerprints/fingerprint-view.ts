@@ -186,6 +186,13 @@ function sortBy<T extends Sortable>(rows: readonly T[], key: (r: T) => string | 
     names[i] = nameRank.get((rows[i] as T).sortName) ?? 0;
   }
   const sign = dir === 'asc' ? 1 : -1;
+  if (raw.every((k, i) => typeof k === 'string' && k === (rows[i] as T).sortName)) {
+    // Sorting by name (the default): a bucket sort by name rank, input order within a name.
+    const buckets: number[][] = Array.from({ length: nameRank.size }, () => []);
+    for (let i = 0; i < n; i++) buckets[names[i] as number]?.push(i);
+    if (dir === 'desc') buckets.reverse();
+    return buckets.flatMap((b) => b.map((i) => rows[i] as T));
+  }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {
     const ka = keys[a] as number;

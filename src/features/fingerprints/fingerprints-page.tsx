@@ -5,7 +5,6 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { ErrorState } from '../../components/ui/error-state.tsx';
 import { SkeletonRows } from '../../components/ui/skeleton.tsx';
 import { DataTable, type SortState } from '../../components/ui/data-table.tsx';
-import { useSlashToSearch } from '../../components/ui/use-keyboard-shortcuts.ts';
 import { clearFilters, hasActiveFilters, MAX_BUILD_FINGERPRINTS, readFilters, writeFilters, type FingerprintFilters } from './fingerprint-filters.ts';
 import { applyFilters, groupRecords, sortGroups, sortRecords, type GroupRow } from './fingerprint-view.ts';
 import { flatColumns, groupColumns } from './fingerprint-columns.tsx';
@@ -30,7 +29,6 @@ export function FingerprintsPage() {
   const filters = useMemo(() => readFilters(params), [params]);
   const setFilters = useCallback((f: FingerprintFilters) => setParams(writeFilters(f), { replace: true }), [setParams]);
   const navigate = useNavigate();
-  useSlashToSearch();
   const { fingerprints, policies, records, coverage, cov } = useFingerprintData();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openKey, setOpenKey] = useState<string | null>(null);

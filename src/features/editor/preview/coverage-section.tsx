@@ -30,6 +30,8 @@ export function coverageRows(c: RuleCoverage): Row[] {
 }
 
 const FLAGGED_SHOWN = 40;
+/** Rows drawn per page of the full list (a 3,000-line policy has hundreds of rules). */
+const ALL_PAGE = 100;
 
 function RowItem({ r, replayed }: { r: Row; replayed: boolean }) {
   return (
@@ -52,6 +54,7 @@ function RowItem({ r, replayed }: { r: Row; replayed: boolean }) {
 /** Rule coverage: observations matched per process node and network rule; dead and too-broad rules first. */
 export const CoverageSection = memo(function CoverageSection({ coverage }: { coverage: RuleCoverage }) {
   const [showAll, setShowAll] = useState(false);
+  const [limit, setLimit] = useState(ALL_PAGE);
   const rows = coverageRows(coverage);
   const replayed = coverage.sources.fingerprintActivities + coverage.sources.events > 0;
   const flagged = rows.filter((r) => (r.dead && replayed) || r.broad.length > 0);
@@ -92,9 +95,16 @@ export const CoverageSection = memo(function CoverageSection({ coverage }: { cov
           </button>
           {showAll && (
             <ul className="pv-rules pv-rules-all" aria-label="All rules">
-              {rows.map((r) => (
+              {rows.slice(0, limit).map((r) => (
                 <RowItem key={r.key} r={r} replayed={replayed} />
               ))}
+              {rows.length > limit && (
+                <li>
+                  <button type="button" className="btn btn-ghost pv-btn-small" onClick={() => setLimit(limit + ALL_PAGE)}>
+                    Show {Math.min(ALL_PAGE, rows.length - limit)} more of {rows.length - limit}
+                  </button>
+                </li>
+              )}
             </ul>
           )}
         </>
