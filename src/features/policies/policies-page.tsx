@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useUrlDraft } from '../../components/ui/use-url-draft.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { SpyderbatPolicy } from '../../engine/model/types.ts';
 import type { ModeTarget } from '../../engine/impact/index.ts';
@@ -20,6 +21,11 @@ export function PoliciesPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const setFilters = (f: PolicyListFilters): void => setParams(writeFilters(f), { replace: true });
+  const commitQuery = useCallback(
+    (q: string) => setParams((prev) => writeFilters({ ...readFilters(prev), q }), { replace: true }),
+    [setParams],
+  );
+  const [query, setQuery] = useUrlDraft(filters.q, commitQuery);
   const navigate = useNavigate();
   const { policies, rows } = usePolicyTableData();
   const { changes, change, dismiss } = useModeChange();
@@ -55,8 +61,8 @@ export function PoliciesPage() {
           placeholder="Search name, uid or selector  ( / )"
           aria-label="Search policies"
           data-search
-          value={filters.q}
-          onChange={(e) => setFilters({ ...filters, q: e.target.value })}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
         />
         <select className="input" aria-label="Type" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value as PolicyListFilters['type'] })}>
           <option value="">All types</option>
