@@ -45,8 +45,18 @@ test('the dashboard renders every chart with the demo data, readable in light an
   await expect(dash.legend(dash.redFlags)).toContainText('High');
   await expect(dash.legend(dash.policyStatus)).toContainText('Enforcing');
   await expect(dash.redFlags.getByRole('list', { name: 'Red flags per severity' }).getByRole('link')).toHaveCount(5);
-  await expect(dash.readiness.getByTestId('verdict').filter({ hasText: /^ready:/ }).first()).toBeVisible({ timeout: 30_000 });
-  await expect(dash.readiness.getByTestId('verdict').filter({ hasText: /^not yet:/ }).first()).toBeVisible();
+  await expect(
+    dash.readiness
+      .getByTestId('verdict')
+      .filter({ hasText: /^ready:/ })
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    dash.readiness
+      .getByTestId('verdict')
+      .filter({ hasText: /^not yet:/ })
+      .first(),
+  ).toBeVisible();
   // Tooltips: hovering a bar shows the bucket's time and counts.
   await dash.bars(dash.deviations).first().hover();
   await expect(dash.deviations.locator('.chart-tooltip')).toContainText('UTC');
@@ -54,7 +64,11 @@ test('the dashboard renders every chart with the demo data, readable in light an
   for (const theme of ['light', 'dark'] as const) {
     await shell.setTheme(theme);
     // Colours are re-read for the theme: the legend swatch follows the token.
-    const swatch = await dash.legend(dash.redFlags).locator('.legend-swatch').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const swatch = await dash
+      .legend(dash.redFlags)
+      .locator('.legend-swatch')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     const token = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--sev-critical').trim());
     expect(swatch.replace(/\s/g, '')).toBe(hexToRgb(token));
     expect(await seriousAxe(page), `axe (${theme})`).toEqual([]);
@@ -106,13 +120,47 @@ test('changing the range and a filter updates the URL and the charts', async ({ 
   await page.screenshot({ path: `${SHOTS}/dashboard-filtered.png`, fullPage: true });
 });
 
+test('a custom range and a brush zoom set the window for every chart', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.goto('?range=30d');
+  await dash.settled();
+  // Zoom: drag the brush's left handle to the middle, then apply the selection to the page.
+  const traveller = dash.deviations.locator('.recharts-brush-traveller').first();
+  const box = await traveller.boundingBox();
+  const brush = await dash.deviations.locator('.recharts-brush').boundingBox();
+  expect(box && brush).toBeTruthy();
+  if (box && brush) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(brush.x + brush.width * 0.6, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+  const apply = dash.deviations.getByRole('button', { name: /^Show .+ everywhere$/ });
+  await expect(apply).toBeVisible();
+  await apply.click();
+  await expect(page).toHaveURL(/[?&]from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/);
+  await expect(dash.range.getByRole('button', { name: 'Custom' })).toHaveAttribute('aria-pressed', 'true');
+  await dash.settled();
+  await expect(dash.deviations).toContainText('(UTC), per day');
+
+  // A custom range typed in: hourly buckets for a short window.
+  await dash.range.getByLabel('From').fill('2026-11-20');
+  await dash.range.getByLabel('to').fill('2026-11-21');
+  await dash.range.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/from=2026-11-20&to=2026-11-21/);
+  await expect(dash.deviations).toContainText('2026-11-20 – 2026-11-21 (UTC), per hour');
+});
+
 test('clicking a bar drills into the deviations list with the matching filter', async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.goto('?range=30d');
   await dash.settled();
   // A policy bar: the list shows that policy's deviations over the same range.
   await dash.topPolicies.getByText('Data table').click();
-  const top = await dash.topPolicies.locator('tbody th').first().evaluate((th) => th.firstChild?.textContent ?? '');
+  const top = await dash.topPolicies
+    .locator('tbody th')
+    .first()
+    .evaluate((th) => th.firstChild?.textContent ?? '');
   await dash.bars(dash.topPolicies).first().click();
   await expect(page).toHaveURL(/\/deviations\?range=30d&policy=pol%3A/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deviations');
@@ -229,7 +277,10 @@ test.describe('at scale', () => {
       await page.addInitScript(() => {
         const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
         w.__longTasks = [];
-        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) }))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) }))).observe({
+          type: 'longtask',
+          buffered: true,
+        });
       });
       const bytes = new Map<string, number>();
       const pending: Promise<void>[] = [];
@@ -278,7 +329,19 @@ test.describe('at scale', () => {
       const rangeChange = Date.now() - t1;
       await Promise.all(pending);
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-      const report = { serverStartMs: serverStart, shellMs: shell, firstChartMs: firstChart, allChartsMs: allCharts, readinessMs: readiness, loadBytes, rangeChange30dMs: rangeChange, clickToPressedMs: clickToPressed, bytesAfterRangeChange: Object.fromEntries(bytes), worstLongTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)), longTasksOver200Ms: longTasks.filter((t) => t.duration > 200) };
+      const report = {
+        serverStartMs: serverStart,
+        shellMs: shell,
+        firstChartMs: firstChart,
+        allChartsMs: allCharts,
+        readinessMs: readiness,
+        loadBytes,
+        rangeChange30dMs: rangeChange,
+        clickToPressedMs: clickToPressed,
+        bytesAfterRangeChange: Object.fromEntries(bytes),
+        worstLongTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
+        longTasksOver200Ms: longTasks.filter((t) => t.duration > 200),
+      };
       mkdirSync('test-results', { recursive: true });
       writeFileSync('test-results/dashboard-scale.json', `${JSON.stringify(report, null, 2)}\n`);
       console.log(JSON.stringify(report));

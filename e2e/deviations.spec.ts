@@ -63,7 +63,12 @@ test('the deviations list filters, sorts and expands to the evidence', async ({ 
   }
   await page.getByRole('button', { name: 'One row per deviation' }).click();
   // The row expanded earlier is expanded again in this view.
-  await expect(table.locator('.xt-row').first().getByRole('button', { name: /^Hide details/ })).toBeVisible();
+  await expect(
+    table
+      .locator('.xt-row')
+      .first()
+      .getByRole('button', { name: /^Hide details/ }),
+  ).toBeVisible();
   await expect(page.getByTestId('evidence')).toBeVisible();
   for (const theme of ['light', 'dark'] as const) {
     await shell.setTheme(theme);
@@ -78,13 +83,20 @@ test('the red flags list filters by severity and shows each flag in context', as
   await shell.goto('/redflags?range=30d');
   const table = page.getByRole('table', { name: 'Red flags' });
   await expect(table.locator('.xt-row').first()).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('group', { name: 'Severity' }).getByRole('button', { name: /^Critical/ }).click();
+  await page
+    .getByRole('group', { name: 'Severity' })
+    .getByRole('button', { name: /^Critical/ })
+    .click();
   await expect(page).toHaveURL(/severity=critical/);
   await expect(page.getByTestId('list-count')).toBeVisible();
   const sevs = await column(page, 'Red flags', 2).allTextContents();
   expect(sevs.length).toBeGreaterThan(0);
   expect(new Set(sevs)).toEqual(new Set(['critical']));
-  await table.locator('.xt-row').first().getByRole('button', { name: /^Show details/ }).click();
+  await table
+    .locator('.xt-row')
+    .first()
+    .getByRole('button', { name: /^Show details/ })
+    .click();
   await expect(page.getByTestId('evidence')).toContainText('Refers to');
   await table.getByRole('button', { name: 'Time', exact: true }).click();
   await expect(page).toHaveURL(/sort=time&dir=asc/);

@@ -4,9 +4,7 @@ import { binEdgesBetween, countRows, edgesOf, filterQuery } from './aggregates.t
 describe('aggregate filters and windows', () => {
   it('joins exact-match filters, quoting values and skipping empty ones', () => {
     expect(filterQuery({})).toBe('');
-    expect(filterQuery({ clusterName: 'eks', namespace: 'a"b', where: { deviation_kind: 'egress', workload: '' } })).toBe(
-      'cluster_name = "eks" AND namespace = "a\\"b" AND deviation_kind = "egress"',
-    );
+    expect(filterQuery({ clusterName: 'eks', namespace: 'a"b', where: { deviation_kind: 'egress', workload: '' } })).toBe('cluster_name = "eks" AND namespace = "a\\"b" AND deviation_kind = "egress"');
     expect(filterQuery({ policyMode: 'audit' })).toBe('policy_mode = "audit"');
   });
 
@@ -18,12 +16,7 @@ describe('aggregate filters and windows', () => {
   });
 
   it('counts groups or raw records by fields, largest first', () => {
-    const rows = [
-      { policy_uid: 'a', count: 3 },
-      { policy_uid: 'b', count: 5 },
-      { policy_uid: 'a' },
-      { other: 1 },
-    ];
+    const rows = [{ policy_uid: 'a', count: 3 }, { policy_uid: 'b', count: 5 }, { policy_uid: 'a' }, { other: 1 }];
     expect(countRows(rows, ['policy_uid'])).toEqual([
       { values: { policy_uid: 'b' }, count: 5 },
       { values: { policy_uid: 'a' }, count: 4 },

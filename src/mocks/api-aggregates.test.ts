@@ -33,7 +33,13 @@ describe('aggregates', () => {
     const all = await countBy(api.client, { schema: 'event_deviation', fields: ['namespace', 'deviation_kind'], days: 30 });
     const pick = all.find((g) => g.values.namespace !== '');
     expect(pick).toBeDefined();
-    const one = await countBy(api.client, { schema: 'event_deviation', fields: ['namespace'], days: 30, namespace: pick?.values.namespace ?? '', where: { deviation_kind: pick?.values.deviation_kind ?? '' } });
+    const one = await countBy(api.client, {
+      schema: 'event_deviation',
+      fields: ['namespace'],
+      days: 30,
+      namespace: pick?.values.namespace ?? '',
+      where: { deviation_kind: pick?.values.deviation_kind ?? '' },
+    });
     expect(one).toEqual([{ values: { namespace: pick?.values.namespace }, count: pick?.count }]);
     const buckets = await countOverTime(api.client, { schema: 'event_redflag', days: 0, bucket: 'hour', startTime: TEST_NOW - 3 * 86400, endTime: TEST_NOW - 86400, splitBy: 'severity' });
     expect(buckets).toHaveLength(48);

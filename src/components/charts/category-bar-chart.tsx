@@ -63,7 +63,16 @@ export const CategoryBarChart = memo(function CategoryBarChart({ label, rows, se
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }} barCategoryGap="22%" accessibilityLayer>
             <CartesianGrid horizontal={false} stroke={chrome.grid} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} tick={{ fill: chrome.muted, fontSize: 11.5 }} stroke={chrome.grid} tickLine={false} tickFormatter={formatTick} />
-            <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: chrome.text, fontSize: 12 }} stroke={chrome.grid} tickLine={false} tickFormatter={(v: string) => shortLabel(v, Math.floor(labelWidth / 7))} interval={0} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={labelWidth}
+              tick={{ fill: chrome.text, fontSize: 12 }}
+              stroke={chrome.grid}
+              tickLine={false}
+              tickFormatter={(v: string) => shortLabel(v, Math.floor(labelWidth / 7))}
+              interval={0}
+            />
             <Tooltip
               cursor={{ fill: chrome.cursor }}
               isAnimationActive={false}

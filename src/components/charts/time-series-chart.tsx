@@ -70,7 +70,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ label, points, bu
     <figure className="chart-figure" aria-label={label}>
       <ChartLegend
         label={`${label}: series`}
-        items={series.filter((s) => (totals[s.key] ?? 0) > 0 || !s.token.startsWith('chart-other')).map((s) => ({ key: s.key, label: s.label, color: colors[s.token] ?? '', value: formatCount(totals[s.key] ?? 0), hidden: hidden.has(s.key) }))}
+        items={series
+          .filter((s) => (totals[s.key] ?? 0) > 0 || !s.token.startsWith('chart-other'))
+          .map((s) => ({ key: s.key, label: s.label, color: colors[s.token] ?? '', value: formatCount(totals[s.key] ?? 0), hidden: hidden.has(s.key) }))}
         onToggle={toggle}
       />
       <div className="chart-canvas" style={{ height }}>
@@ -140,7 +142,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ label, points, bu
         </div>
       )}
       <details className="chart-data">
-        <summary>Data table ({nonEmpty.length} of {rows.length} buckets have {valueLabel})</summary>
+        <summary>
+          Data table ({nonEmpty.length} of {rows.length} buckets have {valueLabel})
+        </summary>
         <table className="data-grid">
           <caption className="visually-hidden">{label}</caption>
           <thead>
@@ -163,7 +167,12 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ label, points, bu
                   return (
                     <td key={s.key}>
                       {onSelect && n > 0 ? (
-                        <button type="button" className="cell-link" onClick={() => select(r, s.key)} aria-label={`${formatCount(n)} ${s.label} ${valueLabel}, ${formatBucketRange(r.start, r.start + bucketSeconds)}: list them`}>
+                        <button
+                          type="button"
+                          className="cell-link"
+                          onClick={() => select(r, s.key)}
+                          aria-label={`${formatCount(n)} ${s.label} ${valueLabel}, ${formatBucketRange(r.start, r.start + bucketSeconds)}: list them`}
+                        >
                           {formatCount(n)}
                         </button>
                       ) : (

@@ -36,6 +36,8 @@ export function CodeEditor({ value, onChange, path, schema, markers, readOnly, t
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   const onSaveRef = useRef(onSave);
+  /** Texts this editor emitted recently: a `value` prop equal to one of them is an echo, not an external change. */
+  const emitted = useRef<string[]>([]);
   useEffect(() => {
     onChangeRef.current = onChange;
     onSaveRef.current = onSave;
@@ -68,7 +70,12 @@ export function CodeEditor({ value, onChange, path, schema, markers, readOnly, t
         editor.pushUndoStop();
       },
     });
-    const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(model.getValue()));
+    const sub = editor.onDidChangeModelContent(() => {
+      const text = model.getValue();
+      emitted.current.push(text);
+      if (emitted.current.length > 64) emitted.current.shift();
+      onChangeRef.current?.(text);
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.());
     return () => {
       sub.dispose();
@@ -81,8 +88,15 @@ export function CodeEditor({ value, onChange, path, schema, markers, readOnly, t
   }, [path]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === value) return;
+    // A stale echo of what the user typed (React rendered an older value while they kept typing):
+    // applying it would drop keystrokes and move the cursor.
+    if (emitted.current.includes(value)) return;
+    emitted.current = [];
+    editor.executeEdits('palisade-external', [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+    editor.pushUndoStop();
   }, [value]);
 
   useEffect(() => {

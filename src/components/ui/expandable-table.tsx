@@ -57,7 +57,12 @@ export function ExpandableTable<T>(props: ExpandableTableProps<T>) {
             <span className="visually-hidden">Details</span>
           </div>
           {columns.map((c) => (
-            <div key={c.key} role="columnheader" className={`dt-cell ${c.align === 'end' ? 'dt-end' : ''}`} aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+            <div
+              key={c.key}
+              role="columnheader"
+              className={`dt-cell ${c.align === 'end' ? 'dt-end' : ''}`}
+              aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
               {c.sortable && onSortChange ? (
                 <button type="button" className="dt-sort" onClick={() => headerSort(c)}>
                   {c.header}
@@ -79,36 +84,36 @@ export function ExpandableTable<T>(props: ExpandableTableProps<T>) {
             const open = expanded.has(id);
             return (
               <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className={`xt-item ${open ? 'open' : ''}`} style={{ transform: `translateY(${v.start}px)` }}>
-                  <div
-                    role="row"
-                    aria-rowindex={v.index + 2}
-                    data-row-id={id}
-                    className={`dt-row xt-row clickable ${rowClassName?.(row) ?? ''}`}
-                    style={{ gridTemplateColumns: template, minHeight: rowHeight }}
-                    onClick={(e) => {
-                      // Links and buttons inside cells do their own thing.
-                      if ((e.target as HTMLElement).closest('a, button, input, select')) return;
-                      onToggle(id);
-                    }}
-                  >
-                    <div role="cell" className="dt-cell xt-toggle">
-                      <button type="button" className="btn btn-ghost xt-button" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} details: ${rowLabel(row)}`} onClick={() => onToggle(id)}>
-                        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-                      </button>
-                    </div>
-                    {columns.map((c) => (
-                      <div key={c.key} role="cell" className={`dt-cell ${c.align === 'end' ? 'dt-end' : ''}`}>
-                        {c.render(row)}
-                      </div>
-                    ))}
+                <div
+                  role="row"
+                  aria-rowindex={v.index + 2}
+                  data-row-id={id}
+                  className={`dt-row xt-row clickable ${rowClassName?.(row) ?? ''}`}
+                  style={{ gridTemplateColumns: template, minHeight: rowHeight }}
+                  onClick={(e) => {
+                    // Links and buttons inside cells do their own thing.
+                    if ((e.target as HTMLElement).closest('a, button, input, select')) return;
+                    onToggle(id);
+                  }}
+                >
+                  <div role="cell" className="dt-cell xt-toggle">
+                    <button type="button" className="btn btn-ghost xt-button" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} details: ${rowLabel(row)}`} onClick={() => onToggle(id)}>
+                      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                    </button>
                   </div>
-                  {open && (
-                    <div role="row" className="xt-detail-row">
-                      <div role="cell" className="xt-detail">
-                        {renderDetail(row)}
-                      </div>
+                  {columns.map((c) => (
+                    <div key={c.key} role="cell" className={`dt-cell ${c.align === 'end' ? 'dt-end' : ''}`}>
+                      {c.render(row)}
                     </div>
-                  )}
+                  ))}
+                </div>
+                {open && (
+                  <div role="row" className="xt-detail-row">
+                    <div role="cell" className="xt-detail">
+                      {renderDetail(row)}
+                    </div>
+                  </div>
+                )}
               </div>
             );
           })}

@@ -59,21 +59,21 @@ export function DashboardPage() {
       <FilterBar filters={filters} onChange={setFilters} policies={policyList} now={now} />
       {orgEmpty && (
         <div className="dash-empty">
-        <EmptyState
-          title="No policy activity in this organization yet"
-          action={
-            <span className="row gap center">
-              <Link className="btn btn-primary" to="/fingerprints">
-                Build a policy from fingerprints
-              </Link>
-              <Link className="btn" to="/settings">
-                Check the data source
-              </Link>
-            </span>
-          }
-        >
-          Once agents report workloads and policies watch them, this page charts what deviated, where, how bad, and which audit-mode policies are ready to enforce.
-        </EmptyState>
+          <EmptyState
+            title="No policy activity in this organization yet"
+            action={
+              <span className="row gap center">
+                <Link className="btn btn-primary" to="/fingerprints">
+                  Build a policy from fingerprints
+                </Link>
+                <Link className="btn" to="/settings">
+                  Check the data source
+                </Link>
+              </span>
+            }
+          >
+            Once agents report workloads and policies watch them, this page charts what deviated, where, how bad, and which audit-mode policies are ready to enforce.
+          </EmptyState>
         </div>
       )}
       <div className="dash-grid">

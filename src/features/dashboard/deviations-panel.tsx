@@ -34,7 +34,10 @@ export function DeviationsPanel({
 }) {
   const navigate = useNavigate();
   const count = total(buckets.data);
-  const series = useMemo(() => seriesWithExtras(filters.split === 'kind' ? KIND_SERIES : POLICY_TYPE_SERIES, new Set((buckets.data ?? []).flatMap((b) => Object.keys(b.by ?? {})))), [filters.split, buckets.data]);
+  const series = useMemo(
+    () => seriesWithExtras(filters.split === 'kind' ? KIND_SERIES : POLICY_TYPE_SERIES, new Set((buckets.data ?? []).flatMap((b) => Object.keys(b.by ?? {})))),
+    [filters.split, buckets.data],
+  );
   const points = useMemo(() => (buckets.data ?? []).map((b) => ({ start: b.start, by: b.by ?? {} })), [buckets.data]);
   const onZoom = useCallback((start: number, end: number) => onFilters({ ...filters, range: { kind: 'custom', start, end } }), [filters, onFilters]);
   const onSelect = useCallback(

@@ -38,7 +38,14 @@ export function FilterBar({ filters, onChange, policies, now }: { filters: Dashb
           </option>
         ))}
       </select>
-      <select className="input" aria-label="Namespace" value={filters.namespace} onFocus={() => setWantAll(true)} onPointerDown={() => setWantAll(true)} onChange={(e) => onChange({ ...filters, namespace: e.target.value })}>
+      <select
+        className="input"
+        aria-label="Namespace"
+        value={filters.namespace}
+        onFocus={() => setWantAll(true)}
+        onPointerDown={() => setWantAll(true)}
+        onChange={(e) => onChange({ ...filters, namespace: e.target.value })}
+      >
         <option value="">All namespaces</option>
         {filters.namespace && !nsNames.includes(filters.namespace) && <option value={filters.namespace}>{filters.namespace}</option>}
         {nsNames.map((n) => (

@@ -20,7 +20,9 @@ describe('drill-down links', () => {
 
   it('turns a bucket and series into the exact time window and kind', () => {
     expect(deviationsHref(f, { bucket: { start: T, end: T + 3600 }, series: { split: 'kind', key: 'egress' } })).toBe(`/deviations?from=${T}&to=${T + 3600}&cluster=dc1-k8s&kind=egress`);
-    expect(deviationsHref(f, { bucket: { start: T - 43200, end: T + 43200 }, series: { split: 'type', key: 'linux-service' } })).toBe('/deviations?from=2026-11-20&to=2026-11-20&cluster=dc1-k8s&type=linux-service');
+    expect(deviationsHref(f, { bucket: { start: T - 43200, end: T + 43200 }, series: { split: 'type', key: 'linux-service' } })).toBe(
+      '/deviations?from=2026-11-20&to=2026-11-20&cluster=dc1-k8s&type=linux-service',
+    );
     expect(deviationsHref(f, { series: { split: 'kind', key: 'unknown' } })).toBe('/deviations?cluster=dc1-k8s');
   });
 

@@ -74,7 +74,15 @@ export function scopedFingerprintsQuery(client: ApiClient, clauses: readonly str
     queryFn: async ({ signal }): Promise<SpyderbatFingerprint[]> => {
       if (clauses.length === 0) return [];
       const now = nowSeconds();
-      const rows = await search(client, { schema: 'model_fingerprint', query: or([...new Set(clauses)]), startTime: now - READINESS_DAYS * 86400, endTime: now, outputFields: ['full_json'], limit: 100_000, signal });
+      const rows = await search(client, {
+        schema: 'model_fingerprint',
+        query: or([...new Set(clauses)]),
+        startTime: now - READINESS_DAYS * 86400,
+        endTime: now,
+        outputFields: ['full_json'],
+        limit: 100_000,
+        signal,
+      });
       return fullJson(rows).map(toFingerprint);
     },
   });

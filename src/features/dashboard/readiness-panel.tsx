@@ -59,9 +59,7 @@ export function ReadinessPanel({ policies, loading, now, policyFilter }: { polic
       <header className="chart-head">
         <div>
           <h2 id="readiness-title">Enforce readiness</h2>
-          <p className="muted chart-desc">
-            A policy in audit mode is ready when it saw no new deviation for {READY_DAYS} days and every replica in its scope is fully covered by it.
-          </p>
+          <p className="muted chart-desc">A policy in audit mode is ready when it saw no new deviation for {READY_DAYS} days and every replica in its scope is fully covered by it.</p>
         </div>
         {rows.length > 0 && (
           <div className="seg-toggle" role="group" aria-label="Show policies">
@@ -76,7 +74,11 @@ export function ReadinessPanel({ policies, loading, now, policyFilter }: { polic
                   setLimit(PAGE);
                 }}
               >
-                {s === 'all' ? `All (${formatCount(rows.length)})` : s === 'quiet' ? `Quiet for ${READY_DAYS} d (${recent.data ? formatCount(quiet) : '…'})` : `Deviating (${recent.data ? formatCount(rows.length - quiet) : '…'})`}
+                {s === 'all'
+                  ? `All (${formatCount(rows.length)})`
+                  : s === 'quiet'
+                    ? `Quiet for ${READY_DAYS} d (${recent.data ? formatCount(quiet) : '…'})`
+                    : `Deviating (${recent.data ? formatCount(rows.length - quiet) : '…'})`}
               </button>
             ))}
           </div>

@@ -17,9 +17,19 @@ function epochOf(v: number | string | undefined): number | null {
 }
 
 function CoverageText({ c }: { c: CoverageState }) {
-  if (c.state === 'n/a') return <span className="muted" title="Cluster policies are checked by their rulesets">n/a</span>;
+  if (c.state === 'n/a')
+    return (
+      <span className="muted" title="Cluster policies are checked by their rulesets">
+        n/a
+      </span>
+    );
   if (c.state === 'pending') return <span className="muted">checking…</span>;
-  if (c.state === 'error') return <span className="field-error" title={c.message}>unknown</span>;
+  if (c.state === 'error')
+    return (
+      <span className="field-error" title={c.message}>
+        unknown
+      </span>
+    );
   const full = c.total > 0 && c.covered === c.total;
   return (
     <span className={full ? 'coverage-full' : 'coverage-partial'} title="Replicas whose fingerprint the policy fully covers (the engine finds no deviation)">
@@ -32,7 +42,17 @@ function CoverageText({ c }: { c: CoverageState }) {
  * A page of readiness rows (a <tbody>): their data comes in three requests for the whole
  * page, not per row.
  */
-export function ReadinessRows({ policies, now, onEnforce, pendingUid }: { policies: readonly SpyderbatPolicy[]; now: number; onEnforce: (p: SpyderbatPolicy) => void; pendingUid: (uid: string) => boolean }) {
+export function ReadinessRows({
+  policies,
+  now,
+  onEnforce,
+  pendingUid,
+}: {
+  policies: readonly SpyderbatPolicy[];
+  now: number;
+  onEnforce: (p: SpyderbatPolicy) => void;
+  pendingUid: (uid: string) => boolean;
+}) {
   const page = useReadinessPage(policies);
   return (
     <tbody>
@@ -62,7 +82,19 @@ export function ReadinessRows({ policies, now, onEnforce, pendingUid }: { polici
                 <span className="muted">{page.seriesError ? 'unavailable' : '…'}</span>
               )}
             </td>
-            <td>{verdict ? verdict.lastNewDaysAgo === null ? <span className="muted" title="No new deviation in the last 30 days">none (30 d)</span> : daysAgoText(verdict.lastNewDaysAgo) : <span className="muted">…</span>}</td>
+            <td>
+              {verdict ? (
+                verdict.lastNewDaysAgo === null ? (
+                  <span className="muted" title="No new deviation in the last 30 days">
+                    none (30 d)
+                  </span>
+                ) : (
+                  daysAgoText(verdict.lastNewDaysAgo)
+                )
+              ) : (
+                <span className="muted">…</span>
+              )}
+            </td>
             <td>
               <CoverageText c={coverage} />
             </td>
@@ -76,7 +108,13 @@ export function ReadinessRows({ policies, now, onEnforce, pendingUid }: { polici
               )}
             </td>
             <td className="actions">
-              <button type="button" className={`btn ${verdict?.kind === 'ready' ? 'btn-primary' : ''}`} disabled={pendingUid(uid)} onClick={() => onEnforce(p)} aria-label={`Enforce ${p.metadata.name}…`}>
+              <button
+                type="button"
+                className={`btn ${verdict?.kind === 'ready' ? 'btn-primary' : ''}`}
+                disabled={pendingUid(uid)}
+                onClick={() => onEnforce(p)}
+                aria-label={`Enforce ${p.metadata.name}…`}
+              >
                 Enforce…
               </button>
             </td>

@@ -7,7 +7,15 @@ const policy = (type: 'container' | 'linux-service' | 'cluster', spec: Record<st
 
 describe('readiness scope', () => {
   it('narrows the fingerprint search by image, namespace and cluster', () => {
-    expect(scopeFilters(policy('container', { containerSelector: { image: 'nginx:*' }, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'prod' } }, clusterSelector: { matchFields: { name: 'eks' } } }))).toEqual({
+    expect(
+      scopeFilters(
+        policy('container', {
+          containerSelector: { image: 'nginx:*' },
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'prod' } },
+          clusterSelector: { matchFields: { name: 'eks' } },
+        }),
+      ),
+    ).toEqual({
       type: 'container',
       days: 30,
       image: 'nginx:*',

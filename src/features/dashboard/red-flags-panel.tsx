@@ -30,7 +30,7 @@ export function RedFlagsPanel({ filters, range, buckets, before }: { filters: Da
   return (
     <ChartPanel
       title="Red flags over time"
-      description={`Red flags raised by enforcing policies and detections, ${range.label}, by severity.`}
+      description={`Red flags raised by enforcing policies and detections, ${range.label}, by severity; each total compared with the period before.`}
       testId="chart-redflags"
       className="span-4"
       status={statusOf(buckets, count === 0)}
@@ -51,7 +51,7 @@ export function RedFlagsPanel({ filters, range, buckets, before }: { filters: Da
                 <Link className={`sev-total sev-border-${s.key}`} to={redFlagsHref(filters, { severity: s.key })} aria-label={`${s.label}: ${formatCount(n)} red flags, list them`}>
                   <span className="sev-total-label">{s.label}</span>
                   <strong className="sev-total-count">{formatCount(n)}</strong>
-                  {before.data && <ChangeNote change={changeOf(n, prev)} previous={prev} goodWhenDown />}
+                  {before.data && <ChangeNote change={changeOf(n, prev)} previous={prev} goodWhenDown short />}
                 </Link>
               </li>
             );

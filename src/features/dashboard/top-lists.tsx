@@ -13,7 +13,17 @@ import { statusOf } from './deviations-panel.tsx';
 
 const STATUS = (p: SpyderbatPolicy | undefined): string => (!p ? '' : p.spec.enabled === false ? 'Disabled' : p.spec.mode === 'enforce' ? 'Enforcing' : 'Auditing');
 
-export function TopPoliciesPanel({ filters, range, groups, policies }: { filters: DashboardFilters; range: ResolvedRange; groups: UseQueryResult<GroupCount[]>; policies: readonly SpyderbatPolicy[] }) {
+export function TopPoliciesPanel({
+  filters,
+  range,
+  groups,
+  policies,
+}: {
+  filters: DashboardFilters;
+  range: ResolvedRange;
+  groups: UseQueryResult<GroupCount[]>;
+  policies: readonly SpyderbatPolicy[];
+}) {
   const navigate = useNavigate();
   const rows = useMemo(() => {
     const byUid = new Map(policies.map((p) => [p.metadata.uid ?? '', p]));
@@ -46,7 +56,13 @@ export function TopWorkloadsPanel({ filters, range, groups }: { filters: Dashboa
     () =>
       (groups.data ?? []).map((g) => {
         const w = { workload: g.values.workload ?? '', namespace: g.values.namespace ?? '', cluster: g.values.cluster_name ?? '' };
-        return { key: JSON.stringify(w), label: w.workload || 'Unknown workload', detail: [w.namespace && `ns ${w.namespace}`, w.cluster && `cluster ${w.cluster}`].filter(Boolean).join(' · '), values: { count: g.count }, w };
+        return {
+          key: JSON.stringify(w),
+          label: w.workload || 'Unknown workload',
+          detail: [w.namespace && `ns ${w.namespace}`, w.cluster && `cluster ${w.cluster}`].filter(Boolean).join(' · '),
+          values: { count: g.count },
+          w,
+        };
       }),
     [groups.data],
   );
@@ -68,13 +84,7 @@ export function TopWorkloadsPanel({ filters, range, groups }: { filters: Dashboa
       onRetry={() => void groups.refetch()}
       empty={{ title: 'No workload deviated', hint: 'Nothing ran outside its policies in this period.' }}
     >
-      <CategoryBarChart
-        label="Deviations per workload, top 10"
-        rows={rows}
-        series={COUNT_SERIES}
-        valueLabel="deviations"
-        onSelect={onSelect}
-      />
+      <CategoryBarChart label="Deviations per workload, top 10" rows={rows} series={COUNT_SERIES} valueLabel="deviations" onSelect={onSelect} />
     </ChartPanel>
   );
 }

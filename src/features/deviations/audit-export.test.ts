@@ -3,8 +3,22 @@ import type { AuditLogEntry } from '../../api/types.ts';
 import { auditLines, auditNdjson, exportFileName, filterAudit } from './audit-export.ts';
 
 const entries: AuditLogEntry[] = [
-  { id: 'a', time: 1_795_176_000, schema: 'event_audit:guardian_deviation:1.0.0', kind: 'guardian_deviation', description: '(audit mode): Container image "x:1" ns:"a" cluster:"c" deviated from policy "p".', policyName: 'p' },
-  { id: 'b', time: 1_795_176_001, schema: 'event_audit:guardian_action:1.0.0', kind: 'guardian_action', description: '(audit mode): Would have initiated "makeRedFlag" action for "x:1". Not initiated due to "audit" mode.', policyName: 'p' },
+  {
+    id: 'a',
+    time: 1_795_176_000,
+    schema: 'event_audit:guardian_deviation:1.0.0',
+    kind: 'guardian_deviation',
+    description: '(audit mode): Container image "x:1" ns:"a" cluster:"c" deviated from policy "p".',
+    policyName: 'p',
+  },
+  {
+    id: 'b',
+    time: 1_795_176_001,
+    schema: 'event_audit:guardian_action:1.0.0',
+    kind: 'guardian_action',
+    description: '(audit mode): Would have initiated "makeRedFlag" action for "x:1". Not initiated due to "audit" mode.',
+    policyName: 'p',
+  },
 ];
 
 describe('audit log export', () => {

@@ -17,7 +17,14 @@ import { auditLines, auditNdjson, exportFileName, filterAudit } from './audit-ex
 import type { AuditKindFilter, DeviationListFilters } from './deviation-filters.ts';
 import { PolicyOptions } from './list-toolbar.tsx';
 
-const KIND_LABEL: Record<string, string> = { guardian_deviation: 'Deviation', guardian_action: 'Action', guardian_redflag: 'Red flag', guardian_opsflag: 'Ops flag', policy_change: 'Policy change', other: 'Other' };
+const KIND_LABEL: Record<string, string> = {
+  guardian_deviation: 'Deviation',
+  guardian_action: 'Action',
+  guardian_redflag: 'Red flag',
+  guardian_opsflag: 'Ops flag',
+  policy_change: 'Policy change',
+  other: 'Other',
+};
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -31,7 +38,17 @@ function download(name: string, text: string, type: string): void {
 }
 
 /** The audit log of a policy (or all): `spyctl logs policy`, filterable and exportable. */
-export function AuditLogView({ filters: f, onChange, policies, now }: { filters: DeviationListFilters; onChange: (f: DeviationListFilters) => void; policies: readonly SpyderbatPolicy[]; now: number }) {
+export function AuditLogView({
+  filters: f,
+  onChange,
+  policies,
+  now,
+}: {
+  filters: DeviationListFilters;
+  onChange: (f: DeviationListFilters) => void;
+  policies: readonly SpyderbatPolicy[];
+  now: number;
+}) {
   const client = useApiClient();
   const r = resolveRange(f.range, now);
   const request: AuditLogFilters = {
@@ -45,8 +62,22 @@ export function AuditLogView({ filters: f, onChange, policies, now }: { filters:
   const columns: Column<AuditLogEntry>[] = [
     { key: 'time', header: 'Time', width: '110px', render: (e) => <RelativeTime epochSeconds={e.time} /> },
     { key: 'kind', header: 'Kind', width: '110px', render: (e) => <span className={`kind-tag audit-${e.kind}`}>{KIND_LABEL[e.kind] ?? e.kind}</span> },
-    { key: 'policy', header: 'Policy', width: 'minmax(120px, 1fr)', render: (e) => (e.policyUid ? <Link to={`/policies/${encodeURIComponent(e.policyUid)}`}>{e.policyName ?? e.policyUid}</Link> : <span className="muted">—</span>) },
-    { key: 'description', header: 'Entry', width: 'minmax(300px, 4fr)', render: (e) => <span className="mono audit-line" title={e.description}>{e.description}</span> },
+    {
+      key: 'policy',
+      header: 'Policy',
+      width: 'minmax(120px, 1fr)',
+      render: (e) => (e.policyUid ? <Link to={`/policies/${encodeURIComponent(e.policyUid)}`}>{e.policyName ?? e.policyUid}</Link> : <span className="muted">—</span>),
+    },
+    {
+      key: 'description',
+      header: 'Entry',
+      width: 'minmax(300px, 4fr)',
+      render: (e) => (
+        <span className="mono audit-line" title={e.description}>
+          {e.description}
+        </span>
+      ),
+    },
   ];
   return (
     <>
@@ -68,14 +99,26 @@ export function AuditLogView({ filters: f, onChange, policies, now }: { filters:
       <div className="status-line list-status">
         {q.data && (
           <span role="status" data-testid="audit-count">
-            {formatCount(entries.length)} entries{f.q ? ` match (of ${formatCount(q.data.length)})` : ''}, newest first{q.data.length >= 20_000 ? ' · the server returns at most the newest 20,000: narrow the range' : ''}
+            {formatCount(entries.length)} entries{f.q ? ` match (of ${formatCount(q.data.length)})` : ''}, newest first
+            {q.data.length >= 20_000 ? ' · the server returns at most the newest 20,000: narrow the range' : ''}
           </span>
         )}
         <span className="grow" />
-        <button type="button" className="btn" disabled={entries.length === 0} onClick={() => download(exportFileName(policyName, now, 'log'), auditLines([...entries].reverse()), 'text/plain')} title="One line per entry, oldest first, as spyctl logs policy prints them (with a UTC time)">
+        <button
+          type="button"
+          className="btn"
+          disabled={entries.length === 0}
+          onClick={() => download(exportFileName(policyName, now, 'log'), auditLines([...entries].reverse()), 'text/plain')}
+          title="One line per entry, oldest first, as spyctl logs policy prints them (with a UTC time)"
+        >
           Export .log
         </button>
-        <button type="button" className="btn" disabled={entries.length === 0} onClick={() => download(exportFileName(policyName, now, 'ndjson'), auditNdjson([...entries].reverse()), 'application/x-ndjson')}>
+        <button
+          type="button"
+          className="btn"
+          disabled={entries.length === 0}
+          onClick={() => download(exportFileName(policyName, now, 'ndjson'), auditNdjson([...entries].reverse()), 'application/x-ndjson')}
+        >
           Export NDJSON
         </button>
       </div>

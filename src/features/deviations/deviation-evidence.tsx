@@ -22,7 +22,9 @@ function useFingerprintOf(row: DeviationRow): { href: string; label: string } {
         ? { type: 'linux-service', ...(r.clusterName ? { clusterName: r.clusterName } : {}) }
         : null;
   const q = useQuery({ ...fingerprintListQuery(client, filters ?? {}), enabled: filters !== null && !!r.muid, staleTime: 60_000 });
-  const fp = q.data?.find((f) => f.metadata.muid === r.muid && (type !== 'linux-service' || f.metadata.name === row.workload || (typeof f.metadata.cgroup === 'string' && f.metadata.cgroup.endsWith(`/${row.workload}`))));
+  const fp = q.data?.find(
+    (f) => f.metadata.muid === r.muid && (type !== 'linux-service' || f.metadata.name === row.workload || (typeof f.metadata.cgroup === 'string' && f.metadata.cgroup.endsWith(`/${row.workload}`))),
+  );
   if (fp && typeof fp.metadata.id === 'string') return { href: `/fingerprints/${encodeURIComponent(fp.metadata.id)}`, label: 'Open the fingerprint' };
   const p = new URLSearchParams();
   if (row.workload) p.set('q', row.workload);
@@ -39,7 +41,18 @@ export function DeviationEvidence({ row }: { row: DeviationRow }) {
   const conns = connectionsOf(r.deviation);
   const policy = row.policy;
   const mode = policy ? (policy.spec.mode === 'enforce' && policy.spec.enabled !== false ? 'enforce' : 'audit') : r.policyMode === 'enforce' ? 'enforce' : 'audit';
-  const impact = policy ? enforceImpact(policy, [{ time: r.time, checksum: r.checksum, ...(r.namespace ? { namespace: r.namespace } : {}), ...(r.clusterName ? { clusterName: r.clusterName } : {}), ...(r.clusterUid ? { clusterUid: r.clusterUid } : {}), deviation: r.deviation }]) : null;
+  const impact = policy
+    ? enforceImpact(policy, [
+        {
+          time: r.time,
+          checksum: r.checksum,
+          ...(r.namespace ? { namespace: r.namespace } : {}),
+          ...(r.clusterName ? { clusterName: r.clusterName } : {}),
+          ...(r.clusterUid ? { clusterUid: r.clusterUid } : {}),
+          deviation: r.deviation,
+        },
+      ])
+    : null;
   const fingerprint = useFingerprintOf(row);
   const policyName = policy?.metadata.name ?? r.policyName;
   return (

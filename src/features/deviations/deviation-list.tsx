@@ -26,7 +26,17 @@ export function searchOf(f: DeviationListFilters, now: number): DeviationSearch 
   return { ...(r.days !== null ? { days: r.days } : { start: r.start, end: r.end }), ...rest, ...(Object.keys(where).length ? { where } : {}) };
 }
 
-export function DeviationList({ filters: f, onChange, policies, now }: { filters: DeviationListFilters; onChange: (f: DeviationListFilters) => void; policies: readonly SpyderbatPolicy[]; now: number }) {
+export function DeviationList({
+  filters: f,
+  onChange,
+  policies,
+  now,
+}: {
+  filters: DeviationListFilters;
+  onChange: (f: DeviationListFilters) => void;
+  policies: readonly SpyderbatPolicy[];
+  now: number;
+}) {
   const client = useApiClient();
   const s = searchOf(f, now);
   const records = useQuery(deviationSearchQuery(client, s));
@@ -75,7 +85,9 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
       ),
     },
     { key: 'severity', header: 'Severity', width: '98px', sortable: true, render: (r) => (r.severity ? <SeverityBadge severity={r.severity} /> : <span className="muted">—</span>) },
-    ...(f.view === 'unique' ? [{ key: 'count', header: 'Seen', width: '64px', sortable: true, align: 'end' as const, render: (r: DeviationRow) => <span className="num">{formatCount(r.count)}×</span> }] : []),
+    ...(f.view === 'unique'
+      ? [{ key: 'count', header: 'Seen', width: '64px', sortable: true, align: 'end' as const, render: (r: DeviationRow) => <span className="num">{formatCount(r.count)}×</span> }]
+      : []),
   ];
 
   const occurrences = records.data?.length ?? 0;
@@ -94,7 +106,10 @@ export function DeviationList({ filters: f, onChange, policies, now }: { filters
           <span role="status" data-testid="list-count">
             {formatCount(rows.length)} {f.view === 'unique' ? 'deviations' : 'occurrences'} shown
             {total.data !== undefined && ` · ${formatCount(total.data.total)} occurrences ${range.label.startsWith('last') ? `in the ${range.label}` : `from ${range.label}`}`}
-            {total.data !== undefined && total.data.total > occurrences && occurrences >= LIST_LIMIT && ` · the newest ${formatCount(LIST_LIMIT)} are loaded: narrow the range or filters to see older ones`}
+            {total.data !== undefined &&
+              total.data.total > occurrences &&
+              occurrences >= LIST_LIMIT &&
+              ` · the newest ${formatCount(LIST_LIMIT)} are loaded: narrow the range or filters to see older ones`}
           </span>
         )}
       </div>

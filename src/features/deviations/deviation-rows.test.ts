@@ -4,7 +4,12 @@ import type { GuardianDeviation, SpyderbatPolicy } from '../../engine/model/type
 import { filterRows, sortRows, toRows } from './deviation-rows.ts';
 import { readDeviationFilters, serverFilters, writeDeviationFilters } from './deviation-filters.ts';
 
-const egress: GuardianDeviation = { apiVersion: 'spyderbat/v1', kind: 'GuardianDeviation', metadata: { type: 'container' }, spec: { networkPolicy: { egress: [{ to: [{ dnsSelector: ['x'] }], ports: [{ port: 443, protocol: 'TCP' }] }] } } };
+const egress: GuardianDeviation = {
+  apiVersion: 'spyderbat/v1',
+  kind: 'GuardianDeviation',
+  metadata: { type: 'container' },
+  spec: { networkPolicy: { egress: [{ to: [{ dnsSelector: ['x'] }], ports: [{ port: 443, protocol: 'TCP' }] }] } },
+};
 const proc: GuardianDeviation = { ...egress, spec: { processPolicy: [{ name: 'nc', exe: ['/bin/nc'], id: 'nc_0' }] } };
 const rec = (id: string, time: number, checksum: string, policyUid: string, dev: GuardianDeviation, ns = 'prod'): DeviationRecord => ({
   id,
@@ -18,7 +23,8 @@ const rec = (id: string, time: number, checksum: string, policyUid: string, dev:
   clusterName: 'c',
   deviation: dev,
 });
-const policy = (uid: string, severity: 'critical' | 'low'): SpyderbatPolicy => ({ metadata: { uid, name: `P ${uid}`, type: 'container' }, spec: { response: { default: [{ makeRedFlag: { severity } }], actions: [] } } }) as unknown as SpyderbatPolicy;
+const policy = (uid: string, severity: 'critical' | 'low'): SpyderbatPolicy =>
+  ({ metadata: { uid, name: `P ${uid}`, type: 'container' }, spec: { response: { default: [{ makeRedFlag: { severity } }], actions: [] } } }) as unknown as SpyderbatPolicy;
 
 const records = [rec('1', 100, 'a', 'p1', egress), rec('2', 300, 'a', 'p1', egress), rec('3', 200, 'b', 'p2', proc, 'dev')];
 const policies = new Map([
@@ -52,7 +58,17 @@ describe('deviation rows', () => {
 describe('deviations list URL state', () => {
   it('reads what the dashboard links write, and round-trips', () => {
     const f = readDeviationFilters(new URLSearchParams('from=1795176000&to=1795179600&cluster=dc1&kind=egress&type=container&policy=pol%3A1&workload=nginx%3A1&severity=high'));
-    expect(f).toMatchObject({ range: { kind: 'custom', start: 1795176000, end: 1795179600 }, cluster: 'dc1', kind: 'egress', type: 'container', policy: 'pol:1', workload: 'nginx:1', severity: 'high', view: 'unique', tab: 'list' });
+    expect(f).toMatchObject({
+      range: { kind: 'custom', start: 1795176000, end: 1795179600 },
+      cluster: 'dc1',
+      kind: 'egress',
+      type: 'container',
+      policy: 'pol:1',
+      workload: 'nginx:1',
+      severity: 'high',
+      view: 'unique',
+      tab: 'list',
+    });
     expect(readDeviationFilters(writeDeviationFilters(f))).toEqual(f);
     expect(serverFilters(f)).toEqual({ policyUid: 'pol:1', clusterName: 'dc1', where: { deviation_kind: 'egress', policy_type: 'container', workload: 'nginx:1' } });
   });

@@ -3,10 +3,17 @@ import type { GuardianDeviation, SpyderbatPolicy } from '../../engine/model/type
 import { enforceImpact } from '../../engine/impact/index.ts';
 import { actionsSentence, brokenRules, connectionsOf, kindOf, policySeverity, processChains, workloadOf } from './evidence.ts';
 
-const dev = (spec: GuardianDeviation['spec'], type: GuardianDeviation['metadata']['type'] = 'container'): GuardianDeviation => ({ apiVersion: 'spyderbat/v1', kind: 'GuardianDeviation', metadata: { type }, spec });
+const dev = (spec: GuardianDeviation['spec'], type: GuardianDeviation['metadata']['type'] = 'container'): GuardianDeviation => ({
+  apiVersion: 'spyderbat/v1',
+  kind: 'GuardianDeviation',
+  metadata: { type },
+  spec,
+});
 
 const processDev = dev({
-  processPolicy: [{ policyNode: { id: 'java_0', children: [{ name: 'bash', exe: ['/bin/bash'], id: 'bash_0', euser: ['spring'], children: [{ name: 'jcmd', exe: ['/opt/java/bin/jcmd'], id: 'jcmd_0' }] }] } }],
+  processPolicy: [
+    { policyNode: { id: 'java_0', children: [{ name: 'bash', exe: ['/bin/bash'], id: 'bash_0', euser: ['spring'], children: [{ name: 'jcmd', exe: ['/opt/java/bin/jcmd'], id: 'jcmd_0' }] }] } },
+  ],
 });
 const egressDev = dev({
   processPolicy: [{ policyNode: { id: 'python_0', children: [] } }],
@@ -41,13 +48,18 @@ describe('deviation evidence', () => {
     expect(brokenRules(imageDev, 'c')).toEqual(['No allow rule for container::image in the rulesets of "c" lists nginx:1.27 in namespace web.']);
   });
 
-  const policy = (mode: 'audit' | 'enforce'): SpyderbatPolicy =>
-    ({
-      apiVersion: 'spyderbat/v1',
-      kind: 'SpyderbatPolicy',
-      metadata: { name: 'p', type: 'container' },
-      spec: { mode, containerSelector: { image: '*' }, processPolicy: [], networkPolicy: { ingress: [], egress: [] }, response: { default: [{ makeRedFlag: { severity: 'high' } }], actions: [{ agentKillPod: {}, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'prod' } } }] } },
-    });
+  const policy = (mode: 'audit' | 'enforce'): SpyderbatPolicy => ({
+    apiVersion: 'spyderbat/v1',
+    kind: 'SpyderbatPolicy',
+    metadata: { name: 'p', type: 'container' },
+    spec: {
+      mode,
+      containerSelector: { image: '*' },
+      processPolicy: [],
+      networkPolicy: { ingress: [], egress: [] },
+      response: { default: [{ makeRedFlag: { severity: 'high' } }], actions: [{ agentKillPod: {}, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'prod' } } }] },
+    },
+  });
 
   it('says what the response did, or would have done in audit mode', () => {
     const occ = { time: 1, checksum: 'a', namespace: 'prod' };

@@ -36,7 +36,17 @@ export function PolicyOptions({ policies, selected }: { policies: readonly Spyde
   );
 }
 
-export function ListToolbar({ filters: f, onChange, policies, now }: { filters: DeviationListFilters; onChange: (f: DeviationListFilters) => void; policies: readonly SpyderbatPolicy[]; now: number }) {
+export function ListToolbar({
+  filters: f,
+  onChange,
+  policies,
+  now,
+}: {
+  filters: DeviationListFilters;
+  onChange: (f: DeviationListFilters) => void;
+  policies: readonly SpyderbatPolicy[];
+  now: number;
+}) {
   const client = useApiClient();
   const clusters = useQuery(clusterListQuery(client));
   const clusterUid = clusters.data?.find((c) => c.name === f.cluster)?.uid;
@@ -62,7 +72,14 @@ export function ListToolbar({ filters: f, onChange, policies, now }: { filters: 
             </option>
           ))}
         </select>
-        <select className="input" aria-label="Namespace" value={f.namespace} onFocus={() => setWantAll(true)} onPointerDown={() => setWantAll(true)} onChange={(e) => onChange({ ...f, namespace: e.target.value })}>
+        <select
+          className="input"
+          aria-label="Namespace"
+          value={f.namespace}
+          onFocus={() => setWantAll(true)}
+          onPointerDown={() => setWantAll(true)}
+          onChange={(e) => onChange({ ...f, namespace: e.target.value })}
+        >
           <option value="">All namespaces</option>
           {f.namespace && !nsNames.includes(f.namespace) && <option value={f.namespace}>{f.namespace}</option>}
           {nsNames.map((n) => (

@@ -74,7 +74,13 @@ export function RedFlagsPage() {
         </span>
       ),
     },
-    { key: 'policy', header: 'Policy', width: 'minmax(130px, 1.2fr)', sortable: true, render: (r) => (r.policyUid ? <Link to={`/policies/${encodeURIComponent(r.policyUid)}`}>{r.policyName ?? r.policyUid}</Link> : <span className="muted">detection</span>) },
+    {
+      key: 'policy',
+      header: 'Policy',
+      width: 'minmax(130px, 1.2fr)',
+      sortable: true,
+      render: (r) => (r.policyUid ? <Link to={`/policies/${encodeURIComponent(r.policyUid)}`}>{r.policyName ?? r.policyUid}</Link> : <span className="muted">detection</span>),
+    },
     { key: 'cluster', header: 'Cluster', width: 'minmax(110px, 1fr)', sortable: true, render: (r) => r.clusterName ?? '—' },
     { key: 'namespace', header: 'Namespace', width: 'minmax(110px, 1fr)', sortable: true, render: (r) => r.namespace ?? <span className="muted">—</span> },
   ];
@@ -114,7 +120,14 @@ export function RedFlagsPage() {
               </option>
             ))}
           </select>
-          <select className="input" aria-label="Namespace" value={f.namespace} onFocus={() => setWantAll(true)} onPointerDown={() => setWantAll(true)} onChange={(e) => set({ ...f, namespace: e.target.value })}>
+          <select
+            className="input"
+            aria-label="Namespace"
+            value={f.namespace}
+            onFocus={() => setWantAll(true)}
+            onPointerDown={() => setWantAll(true)}
+            onChange={(e) => set({ ...f, namespace: e.target.value })}
+          >
             <option value="">All namespaces</option>
             {f.namespace && !nsNames.includes(f.namespace) && <option value={f.namespace}>{f.namespace}</option>}
             {nsNames.map((n) => (
@@ -146,7 +159,10 @@ export function RedFlagsPage() {
           <span role="status" data-testid="list-count">
             {formatCount(rows.length)} red flags shown
             {total !== undefined && ` · ${formatCount(total)} ${range.label.startsWith('last') ? `in the ${range.label}` : `from ${range.label}`}`}
-            {total !== undefined && total > (flags.data.length) && flags.data.length >= LIST_LIMIT && ` · the newest ${formatCount(LIST_LIMIT)} are loaded: narrow the range or filters to see older ones`}
+            {total !== undefined &&
+              total > flags.data.length &&
+              flags.data.length >= LIST_LIMIT &&
+              ` · the newest ${formatCount(LIST_LIMIT)} are loaded: narrow the range or filters to see older ones`}
           </span>
         )}
       </div>

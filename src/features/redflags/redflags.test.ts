@@ -3,12 +3,29 @@ import type { RedFlag } from '../../api/types.ts';
 import { readRedFlagFilters, writeRedFlagFilters } from './redflag-filters.ts';
 import { filterFlags, sortFlags } from './redflag-rows.ts';
 
-const flag = (id: string, time: number, severity: RedFlag['severity'], name: string, ns?: string): RedFlag => ({ id, time, severity, shortName: name, description: `${name} happened`, flagClass: ['redflag', 'proc'], ref: `proc:${id}`, clusterName: 'c', ...(ns ? { namespace: ns } : {}) });
+const flag = (id: string, time: number, severity: RedFlag['severity'], name: string, ns?: string): RedFlag => ({
+  id,
+  time,
+  severity,
+  shortName: name,
+  description: `${name} happened`,
+  flagClass: ['redflag', 'proc'],
+  ref: `proc:${id}`,
+  clusterName: 'c',
+  ...(ns ? { namespace: ns } : {}),
+});
 
 describe('red flags list', () => {
   it('reads dashboard links and round-trips through the URL', () => {
     const f = readRedFlagFilters(new URLSearchParams('from=1795176000&to=1795179600&severity=critical&cluster=dc1&ns=prod&policy=pol%3Ax'));
-    expect(f).toMatchObject({ range: { kind: 'custom', start: 1795176000, end: 1795179600 }, severity: 'critical', cluster: 'dc1', namespace: 'prod', policy: 'pol:x', sort: { key: 'time', dir: 'desc' } });
+    expect(f).toMatchObject({
+      range: { kind: 'custom', start: 1795176000, end: 1795179600 },
+      severity: 'critical',
+      cluster: 'dc1',
+      namespace: 'prod',
+      policy: 'pol:x',
+      sort: { key: 'time', dir: 'desc' },
+    });
     expect(readRedFlagFilters(writeRedFlagFilters(f))).toEqual(f);
     expect(readRedFlagFilters(new URLSearchParams('severity=nope&sort=zzz'))).toMatchObject({ severity: '', sort: { key: 'time', dir: 'desc' } });
   });

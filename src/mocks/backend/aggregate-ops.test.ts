@@ -25,10 +25,20 @@ const base = { query: '', start_time: end - 30 * day, end_time: end } as const;
 describe('fast group_by over deviation events', () => {
   const requests: [string, WireSearchRequest, number?][] = [
     ['time × policy type', { ...base, schema: 'event_deviation', group_by: [{ name: 'time', bins: days(30) }, { name: 'policy_type' }] }],
-    ['time × kind, hourly, a cluster', { ...base, schema: 'event_deviation', query: 'cluster_name = "dc1-k8s"', start_time: end - 2 * day, group_by: [{ name: 'time', bins: hours(48) }, { name: 'deviation_kind' }] }],
+    [
+      'time × kind, hourly, a cluster',
+      { ...base, schema: 'event_deviation', query: 'cluster_name = "dc1-k8s"', start_time: end - 2 * day, group_by: [{ name: 'time', bins: hours(48) }, { name: 'deviation_kind' }] },
+    ],
     ['policy, audit mode only', { ...base, schema: 'event_deviation', query: 'policy_mode = "audit"', group_by: [{ name: 'policy_uid' }] }],
-    ['top 5 workloads by count', { ...base, schema: 'event_deviation', group_by: [{ name: 'workload' }, { name: 'namespace' }, { name: 'cluster_name' }], order_by: [{ name: 'count', ascending: false }] }, 5],
-    ['nested field, OR query', { ...base, schema: 'event_deviation', query: 'deviation_kind = "egress" OR namespace ~= "kube*"', group_by: [{ name: 'deviation.metadata.type' }, { name: 'time', bins: days(30) }] }],
+    [
+      'top 5 workloads by count',
+      { ...base, schema: 'event_deviation', group_by: [{ name: 'workload' }, { name: 'namespace' }, { name: 'cluster_name' }], order_by: [{ name: 'count', ascending: false }] },
+      5,
+    ],
+    [
+      'nested field, OR query',
+      { ...base, schema: 'event_deviation', query: 'deviation_kind = "egress" OR namespace ~= "kube*"', group_by: [{ name: 'deviation.metadata.type' }, { name: 'time', bins: days(30) }] },
+    ],
   ];
   for (const [name, req, cap] of requests) {
     it(`answers like the row-by-row search: ${name}`, () => {
