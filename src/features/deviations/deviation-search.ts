@@ -10,7 +10,7 @@ import { toDeviationRecord } from '../../api/mappers.ts';
 import { search } from '../../api/search.ts';
 import type { DeviationRecord } from '../../api/types.ts';
 
-export const LIST_LIMIT = 5000;
+export const LIST_LIMIT = 2000;
 
 export interface DeviationSearch {
   /** Relative window (the last N days), or an absolute [start, end). */
