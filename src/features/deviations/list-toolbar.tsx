@@ -1,7 +1,5 @@
-import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { clusterListQuery, namespaceListQuery } from '../../api/clusters.ts';
-import { useApiClient } from '../../api/data-source-context.ts';
+import { useMemo } from 'react';
+import { ClusterNamespaceSelects } from '../../components/filters/cluster-namespace-selects.tsx';
 import type { SpyderbatPolicy } from '../../engine/model/types.ts';
 import { TimeRangePicker } from '../../components/charts/time-range-picker.tsx';
 import { activeFilterCount, KINDS, type DeviationListFilters } from './deviation-filters.ts';
@@ -47,12 +45,6 @@ export function ListToolbar({
   policies: readonly SpyderbatPolicy[];
   now: number;
 }) {
-  const client = useApiClient();
-  const clusters = useQuery(clusterListQuery(client));
-  const clusterUid = clusters.data?.find((c) => c.name === f.cluster)?.uid;
-  const [wantAll, setWantAll] = useState(false);
-  const namespaces = useQuery({ ...namespaceListQuery(client, clusterUid), enabled: clusterUid !== undefined || wantAll });
-  const nsNames = [...new Set((namespaces.data ?? []).filter((n) => !f.cluster || n.clusterName === f.cluster).map((n) => n.name))].sort();
   return (
     <div className="list-filters" role="search" aria-label="Deviation filters">
       <div className="toolbar">
@@ -63,31 +55,7 @@ export function ListToolbar({
         <select className="input" aria-label="Policy" value={f.policy} onChange={(e) => onChange({ ...f, policy: e.target.value })}>
           <PolicyOptions policies={policies} selected={f.policy} />
         </select>
-        <select className="input" aria-label="Cluster" value={f.cluster} onChange={(e) => onChange({ ...f, cluster: e.target.value, namespace: '' })}>
-          <option value="">All clusters</option>
-          {f.cluster && !clusters.data?.some((c) => c.name === f.cluster) && <option value={f.cluster}>{f.cluster}</option>}
-          {(clusters.data ?? []).map((c) => (
-            <option key={c.uid} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input"
-          aria-label="Namespace"
-          value={f.namespace}
-          onFocus={() => setWantAll(true)}
-          onPointerDown={() => setWantAll(true)}
-          onChange={(e) => onChange({ ...f, namespace: e.target.value })}
-        >
-          <option value="">All namespaces</option>
-          {f.namespace && !nsNames.includes(f.namespace) && <option value={f.namespace}>{f.namespace}</option>}
-          {nsNames.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
+        <ClusterNamespaceSelects value={{ cluster: f.cluster, namespace: f.namespace }} onChange={(cn) => onChange({ ...f, ...cn })} />
         <select className="input" aria-label="Kind" value={f.kind} onChange={(e) => onChange({ ...f, kind: e.target.value as DeviationListFilters['kind'] })}>
           <option value="">All kinds</option>
           {KINDS.map((k) => (

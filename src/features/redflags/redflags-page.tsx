@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { clusterListQuery, namespaceListQuery } from '../../api/clusters.ts';
+import { ClusterNamespaceSelects } from '../../components/filters/cluster-namespace-selects.tsx';
 import { nowSeconds } from '../../api/client.ts';
 import { useApiClient } from '../../api/data-source-context.ts';
 import { policyListQuery } from '../../api/policies.ts';
@@ -46,11 +46,6 @@ export function RedFlagsPage() {
   const flags = useQuery(redFlagSearchQuery(client, s));
   const counts = useQuery(redFlagSeverityCountsQuery(client, s));
   const policies = useQuery(policyListQuery(client));
-  const clusters = useQuery(clusterListQuery(client));
-  const clusterUid = clusters.data?.find((c) => c.name === f.cluster)?.uid;
-  const [wantAll, setWantAll] = useState(false);
-  const namespaces = useQuery({ ...namespaceListQuery(client, clusterUid), enabled: clusterUid !== undefined || wantAll });
-  const nsNames = [...new Set((namespaces.data ?? []).filter((n) => !f.cluster || n.clusterName === f.cluster).map((n) => n.name))].sort();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => (flags.data ? sortFlags(filterFlags(flags.data, f.q), f.sort) : []), [flags.data, f.q, f.sort]);
   const range = resolveRange(f.range, now);
@@ -111,31 +106,7 @@ export function RedFlagsPage() {
               </option>
             ))}
           </select>
-          <select className="input" aria-label="Cluster" value={f.cluster} onChange={(e) => set({ ...f, cluster: e.target.value, namespace: '' })}>
-            <option value="">All clusters</option>
-            {f.cluster && !clusters.data?.some((c) => c.name === f.cluster) && <option value={f.cluster}>{f.cluster}</option>}
-            {(clusters.data ?? []).map((c) => (
-              <option key={c.uid} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <select
-            className="input"
-            aria-label="Namespace"
-            value={f.namespace}
-            onFocus={() => setWantAll(true)}
-            onPointerDown={() => setWantAll(true)}
-            onChange={(e) => set({ ...f, namespace: e.target.value })}
-          >
-            <option value="">All namespaces</option>
-            {f.namespace && !nsNames.includes(f.namespace) && <option value={f.namespace}>{f.namespace}</option>}
-            {nsNames.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
+          <ClusterNamespaceSelects value={{ cluster: f.cluster, namespace: f.namespace }} onChange={(cn) => set({ ...f, ...cn })} />
           {hasFilters(f) && (
             <button type="button" className="btn btn-ghost" onClick={() => set({ ...f, severity: '', policy: '', cluster: '', namespace: '', q: '' })}>
               Clear filters
